@@ -92,6 +92,23 @@ public class ControlTotalResource {
                 .queryParam("department", a.departmentCode).build()).entity(AdjustmentView.of(a)).build();
     }
 
+    @POST
+    @Path("/transfers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TREASURY_SPENDING)
+    @Operation(summary = "Transfer budget between departments",
+            description = "Records a debit on one department and a credit on the other, in one transaction.")
+    @APIResponse(responseCode = "201", description = "Both legs of the transfer")
+    @APIResponse(responseCode = "400", description = "The request is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response transfer(@Valid @NotNull TransferRequest request, @Context UriInfo uri) {
+        TransferView t = service.transfer(request);
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
+                .queryParam("financialYear", request.financialYear()).build()).entity(t).build();
+    }
+
     static OffsetDateTime parseTimestamp(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;

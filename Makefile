@@ -1,0 +1,32 @@
+# Spending Control: the commands a newcomer needs. `make help` lists them.
+SHELL := /bin/bash
+MVN := ./mvnw -B
+
+.PHONY: help run stop status build test openapi bench clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+run: ## build, then start PostgreSQL, Keycloak, the four services and the gateway, with demo data
+	@scripts/suite.sh up
+
+stop: ## stop everything `make run` started
+	@scripts/suite.sh down
+
+status: ## show what is running
+	@scripts/suite.sh status
+
+build: ## compile and package every module, no tests
+	$(MVN) package -DskipTests
+
+test: ## run every test: services against a real PostgreSQL, gateway, Helm chart, end-to-end with a real Keycloak
+	$(MVN) verify
+
+openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intended API change
+	$(MVN) verify -Dsc.openapi.write=true -pl services/budget,services/outcome-delivery-plan,services/delegation-rules,services/reporting -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest='PlatformTest'
+
+bench: ## run the benchmarks (not part of `make test`); figures go to docs/performance.md
+	$(MVN) verify -pl services/budget -am -DskipTests=false -Dgroups=benchmark -Dsurefire.failIfNoSpecifiedTests=false
+
+clean: ## remove build output (not the local run's state in .run/)
+	$(MVN) -q clean
