@@ -4,18 +4,17 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.gov.spendingcontrol.budget.controltotals.Boundary;
-import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
 
 /** Sets the caller's department's allocation of a control total to a programme. */
 @Schema(name = "AllocationRequest")
 public record AllocationRequest(
         @NotBlank @Schema(example = "DHSC-ELECTIVE-RECOVERY") String programme,
-        @NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2026-27")
+        @NotNull @ValidFinancialYear
         @Schema(example = "2026-27") String financialYear,
         @NotNull Boundary boundary,
         @NotNull @DecimalMin(value = "0", message = "must not be negative")

@@ -3,17 +3,16 @@ package uk.gov.spendingcontrol.budget.controltotals;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
 
 /** A Treasury adjustment to one control total. A negative amount reduces it. */
 @Schema(name = "AdjustmentRequest")
 public record AdjustmentRequest(
         @NotBlank @Schema(example = "DHSC") String department,
-        @NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2026-27")
+        @NotNull @ValidFinancialYear
         @Schema(example = "2026-27") String financialYear,
         @NotNull Boundary boundary,
         @NotNull AdjustmentType type,

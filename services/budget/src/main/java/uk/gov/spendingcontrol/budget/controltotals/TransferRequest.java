@@ -4,18 +4,17 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
 
 /** Moves budget from one department to another, in one transaction. */
 @Schema(name = "TransferRequest")
 public record TransferRequest(
         @NotBlank @Schema(example = "DHSC") String fromDepartment,
         @NotBlank @Schema(example = "DFE") String toDepartment,
-        @NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2026-27")
+        @NotNull @ValidFinancialYear
         @Schema(example = "2026-27") String financialYear,
         @NotNull Boundary boundary,
         @NotNull @DecimalMin(value = "0.01", message = "must be more than zero")
