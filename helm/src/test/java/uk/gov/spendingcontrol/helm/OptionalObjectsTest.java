@@ -152,9 +152,9 @@ class OptionalObjectsTest {
         Manifests m = renderAdding(Map.of("demoData", "true", "components.budget.extraEnv[0].name", "QUARKUS_LOG_LEVEL",
                 "components.budget.extraEnv[0].value", "DEBUG"), Map.of());
         Container budget = onlyContainer(m.get(Deployment.class, fullname("budget")));
-        assertEquals("db/migration,db/demo", envValue(budget, "QUARKUS_FLYWAY_LOCATIONS"));
+        assertEquals("true", envValue(budget, "SC_DEMO_DATA"));
         assertEquals("DEBUG", envValue(budget, "QUARKUS_LOG_LEVEL"));
-        assertNull(env(onlyContainer(m.get(Deployment.class, fullname("gateway")))).get("QUARKUS_FLYWAY_LOCATIONS"), "the gateway has no database");
+        assertNull(env(onlyContainer(m.get(Deployment.class, fullname("gateway")))).get("SC_DEMO_DATA"), "the gateway has no database");
     }
 
     @Test

@@ -148,7 +148,7 @@ class ProductionValuesTest {
         assertEquals("spending-control-" + schema + "-db", ref.getName());
         assertEquals("password", ref.getKey());
         assertEquals(DefaultValuesTest.DATABASE.get(service).get(0), envValue(c, "QUARKUS_DATASOURCE_USERNAME"));
-        assertTrue(env(c).get("QUARKUS_FLYWAY_LOCATIONS") == null, "no demo data in production");
+        assertTrue(env(c).get("SC_DEMO_DATA") == null, "no demo data in production");
     }
 
     @ParameterizedTest

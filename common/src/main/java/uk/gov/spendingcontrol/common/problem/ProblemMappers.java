@@ -127,6 +127,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        // the JSON reader wraps parse failures in a plain 400: report them as what they are
+        Throwable cause = e.getCause();
+        if (status == 400 && cause instanceof InvalidFormatException f) {
+            return invalidFormat(f, uri, headers);
+        }
+        if (status == 400 && cause instanceof UnrecognizedPropertyException u) {
+            return unknownProperty(u, uri, headers);
+        }
+        if (status == 400 && cause instanceof MismatchedInputException m) {
+            return mismatchedInput(m, uri, headers);
+        }
+        if (status == 400 && cause instanceof JsonParseException p) {
+            return malformedJson(p, uri, headers);
+        }
+        if (status == 400 && cause instanceof JsonProcessingException j) {
+            return json(j, uri, headers);
+        }
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }

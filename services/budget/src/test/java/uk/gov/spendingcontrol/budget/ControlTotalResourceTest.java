@@ -136,7 +136,14 @@ class ControlTotalResourceTest {
                 .then().statusCode(422).body("errors[0].field", is("department"));
         given().auth().oauth2(HMT).contentType(ContentType.JSON).body("{\"department\": ")
                 .when().post("/api/v1/control-totals/adjustments")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", is("urn:spending-control:problem:validation"),
+                        "detail", org.hamcrest.Matchers.containsString("not well-formed JSON"));
+        given().auth().oauth2(HMT).contentType(ContentType.JSON)
+                .body(adjustment("DHSC", "2026-27", "CAPITAL_DEL", "\"lots\""))
+                .when().post("/api/v1/control-totals/adjustments")
+                .then().statusCode(400).body("errors[0].field", is("amount"),
+                        "errors[0].message", org.hamcrest.Matchers.containsString("number"));
         // nothing of the above reached the ledger
         given().auth().oauth2(HMT).queryParam("financialYear", "2026-28")
                 .when().get("/api/v1/control-totals/adjustments").then().statusCode(400);

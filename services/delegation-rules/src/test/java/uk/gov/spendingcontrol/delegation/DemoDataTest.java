@@ -44,7 +44,7 @@ class DemoDataTest {
         String sql;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/demo/R__demo_delegations.sql")) {
             assertNotNull(in);
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${demo}", "true");
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET search_path TO delegation");
