@@ -1,0 +1,283 @@
+package uk.gov.spendingcontrol.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The whole suite, started as a user would start it ({@code scripts/suite.sh up}), checked through the gateway with
+ * real tokens from the real Keycloak realm: the password grant for people, client credentials for departments'
+ * systems. Runs on its own ports (+1000) and state folder ({@code e2e/target/suite}), and always stops everything.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+
+    private static final String PASSWORD = "local-dev-only";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_TYPE_PREFIX = "urn:spending-control:problem:";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Suite suite = new Suite();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private Set<Long> suitePids = Set.of();
+    private boolean started;
+
+    /** On any failure: the last lines of every log of the suite, so that CI output says why. */
+    @RegisterExtension
+    final TestWatcher logsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            System.out.println("=== " + context.getDisplayName() + " failed: logs of the suite ===");
+            System.out.println(suite.logTails(60));
+        }
+    };
+
+    /** Every response of the gateway, whatever its status, carries a request id. */
+    private static final Filter REQUEST_ID_ON_EVERY_RESPONSE = (req, res, ctx) -> {
+        Response response = ctx.next(req, res);
+        String id = response.getHeader("X-Request-Id");
+        if (id == null || id.isBlank()) {
+            throw new AssertionError(req.getMethod() + " " + req.getURI() + " answered " + response.getStatusCode()
+                    + " without an X-Request-Id header");
+        }
+        return response;
+    };
+
+    @BeforeAll
+    void startSuite() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        suite.resetDatabaseIfStopped();
+        Suite.Run up = suite.run(Duration.ofMinutes(15), "up");
+        System.out.println("=== scripts/suite.sh up (exit " + up.exitCode() + ") ===\n" + up.output());
+        suitePids = suite.recordedPids();
+        if (up.exitCode() != 0) {
+            System.out.println(suite.logTails(80));
+            fail("scripts/suite.sh up failed with exit code " + up.exitCode() + ":\n" + up.output());
+        }
+        started = true;
+    }
+
+    @AfterAll
+    void stopSuite() {
+        Set<Long> pids = new java.util.TreeSet<>(suitePids);
+        pids.addAll(suite.recordedPids());
+        Suite.Run down = suite.run(Duration.ofMinutes(3), "down");
+        System.out.println("=== scripts/suite.sh down (exit " + down.exitCode() + ") ===\n" + down.output());
+        List<Long> alive = Suite.stillRunning(pids, Duration.ofSeconds(10));
+        List<String> left = suite.liveProcessesOfSuite();
+        if (down.exitCode() != 0 || !alive.isEmpty() || !left.isEmpty()) {
+            System.out.println(suite.logTails(40));
+        }
+        assertAll("the suite is stopped and leaves nothing behind",
+                () -> assertEquals(0, down.exitCode(), "scripts/suite.sh down failed:\n" + down.output()),
+                () -> assertTrue(alive.isEmpty(), "processes of the suite still alive after down: " + alive),
+                () -> assertTrue(left.isEmpty(), "processes of the suite still running after down: " + left));
+    }
+
+    // ------------------------------------------------------------------ authentication and authorisation
+
+    @Test
+    @Order(1)
+    void departmentEditorSeesOnlyItsOwnControlTotals() throws IOException {
+        Response r = asUser("dhsc-editor").get("/api/v1/control-totals");
+        assertEquals(200, r.statusCode(), r.asString());
+        List<JsonNode> items = items(r);
+        assertFalse(items.isEmpty(), "the demo data holds DHSC control totals: " + r.asString());
+        for (JsonNode item : items) {
+            assertEquals("DHSC", item.path("department").asText(), "a DHSC user sees only DHSC rows: " + item);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void noTokenIsUnauthorised() throws IOException {
+        Response r = anonymous().get("/api/v1/control-totals");
+        assertProblem(r, 401);
+    }
+
+    @Test
+    @Order(3)
+    void garbageTokenIsUnauthorised() throws IOException {
+        Response r = anonymous().header("Authorization", "Bearer not.a-real.token").get("/api/v1/control-totals");
+        assertProblem(r, 401);
+    }
+
+    @Test
+    @Order(4)
+    void platformOperatorMayNotReadDepartmentalData() throws IOException {
+        Response r = asUser("platform-ops").get("/api/v1/control-totals");
+        assertProblem(r, 403);
+    }
+
+    @Test
+    @Order(5)
+    void departmentSystemWithClientCredentialsIsAccepted() throws IOException {
+        Response r = asClient("dhsc-finance-system", "local-dev-only-dhsc-secret").get("/api/v1/control-totals");
+        assertEquals(200, r.statusCode(), r.asString());
+        for (JsonNode item : items(r)) {
+            assertEquals("DHSC", item.path("department").asText(), "DHSC's system sees only DHSC rows: " + item);
+        }
+    }
+
+    // ------------------------------------------------------------------ department scoping across services
+
+    @Test
+    @Order(6)
+    void anotherDepartmentsPlanIsNotFound() throws IOException {
+        String year = "2026-27";
+        Response created = createPlan(year);
+        // A department has one plan per year: when the demo data already holds DHSC's 2026-27 plan, the answer is a
+        // 409 problem, and the test creates a plan for the next free year instead.
+        for (int start = 2027; created.statusCode() == 409 && start < 2040; start++) {
+            assertProblem(created, 409);
+            year = start + "-" + String.format("%02d", (start + 1) % 100);
+            created = createPlan(year);
+        }
+        assertEquals(201, created.statusCode(), created.asString());
+        String id = JSON.readTree(created.asString()).path("id").asText();
+        assertFalse(id.isBlank(), "the created plan has an id: " + created.asString());
+
+        Response other = asUser("dfe-editor").get("/api/v1/outcome-delivery-plans/{id}", id);
+        assertProblem(other, 404);
+
+        Response own = asUser("dhsc-reader").get("/api/v1/outcome-delivery-plans/{id}", id);
+        assertEquals(200, own.statusCode(), own.asString());
+        JsonNode plan = JSON.readTree(own.asString());
+        assertEquals(id, plan.path("id").asText());
+        assertEquals("DHSC plan " + year + " (e2e)", plan.path("title").asText());
+        assertEquals("DHSC", plan.path("department").asText());
+    }
+
+    private Response createPlan(String financialYear) {
+        return asUser("dhsc-editor")
+                .contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"financialYear\":\"" + financialYear + "\",\"title\":\"DHSC plan " + financialYear + " (e2e)\"}")
+                .post("/api/v1/outcome-delivery-plans");
+    }
+
+    // ------------------------------------------------------------------ one service down
+
+    @Test
+    @Order(7)
+    void aServiceThatIsDownAnswers503AndRecovers() throws IOException {
+        Response before = asUser("co-admin").get("/api/v1/reporting-requirements");
+        assertEquals(200, before.statusCode(), before.asString());
+
+        Suite.Run stop = suite.run(Duration.ofMinutes(2), "stop-service", "reporting");
+        assertEquals(0, stop.exitCode(), stop.output());
+        Response down = asUser("co-admin").get("/api/v1/reporting-requirements");
+        JsonNode problem = assertProblem(down, 503);
+        assertTrue(problem.path("type").asText().contains("unavailable"),
+                "the gateway names the problem: " + problem);
+
+        Suite.Run start = suite.run(Duration.ofMinutes(5), "start-service", "reporting");
+        assertEquals(0, start.exitCode(), start.output());
+        Response after = null;
+        for (int attempt = 0; attempt < 30; attempt++) {   // the gateway may need a moment to notice it is back
+            after = asUser("co-admin").get("/api/v1/reporting-requirements");
+            if (after.statusCode() == 200) {
+                break;
+            }
+            sleep(500);
+        }
+        assertNotNull(after);
+        assertEquals(200, after.statusCode(), after.asString());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private RequestSpecification anonymous() {
+        if (!started) {
+            fail("the suite did not start");
+        }
+        return RestAssured.given().baseUri(Suite.GATEWAY).filter(REQUEST_ID_ON_EVERY_RESPONSE)
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private RequestSpecification asUser(String username) {
+        String token = tokens.computeIfAbsent("user:" + username, k -> fetchToken(Map.of(
+                "grant_type", "password", "client_id", "spending-control-cli",
+                "username", username, "password", PASSWORD)));
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    private RequestSpecification asClient(String clientId, String secret) {
+        String token = tokens.computeIfAbsent("client:" + clientId, k -> fetchToken(Map.of(
+                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    private static String fetchToken(Map<String, String> form) {
+        Response r = RestAssured.given().formParams(form).post(Suite.TOKEN_URL);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("Keycloak refused a token for " + form.get("client_id") + "/"
+                    + form.getOrDefault("username", "-") + ": " + r.statusCode() + " " + r.asString());
+        }
+        return r.jsonPath().getString("access_token");
+    }
+
+    /** Checks an RFC 9457 problem answer and returns its body. */
+    private static JsonNode assertProblem(Response r, int status) throws IOException {
+        assertEquals(status, r.statusCode(), r.asString());
+        String contentType = r.getContentType();
+        assertTrue(contentType != null && contentType.startsWith(PROBLEM_JSON),
+                "content type " + contentType + " should be " + PROBLEM_JSON);
+        JsonNode body = JSON.readTree(r.asString());
+        assertEquals(status, body.path("status").asInt(), "status in the body: " + body);
+        assertTrue(body.path("type").asText().startsWith(PROBLEM_TYPE_PREFIX), "problem type: " + body);
+        assertFalse(body.path("title").asText().isBlank(), "problem title: " + body);
+        assertEquals(r.getHeader("X-Request-Id"), body.path("traceId").asText(),
+                "the problem's traceId is the request id: " + body);
+        String text = r.asString();
+        assertFalse(text.contains("Exception") || text.contains("\tat "), "no stack trace or class name: " + text);
+        return body;
+    }
+
+    /** The rows of a list answer: a JSON array, or the {@code items} of a page. */
+    private static List<JsonNode> items(Response r) throws IOException {
+        JsonNode root = JSON.readTree(r.asString());
+        JsonNode list = root.isArray() ? root : root.path("items");
+        assertTrue(list.isArray(), "a list or a page with items: " + root);
+        List<JsonNode> out = new ArrayList<>();
+        list.forEach(out::add);
+        return out;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
