@@ -48,4 +48,17 @@ public class AllocationRepository implements PanacheRepository<Allocation> {
                 "from AllocationHistory h where h.allocationId = :id order by h.version", AllocationHistory.class)
                 .setParameter("id", allocationId).getResultList();
     }
+
+    /** A department's allocations for a year. */
+    public List<Allocation> forYear(String department, String year) {
+        return list("departmentCode = ?1 and financialYear = ?2", department, year);
+    }
+
+    /** Allocations summed per department and boundary for a year: department, boundary, sum. */
+    public List<Object[]> allocatedByDepartment(String year) {
+        return getEntityManager().createQuery("""
+                select a.departmentCode, a.boundary, sum(a.amount) from Allocation a
+                where a.financialYear = :y group by a.departmentCode, a.boundary""", Object[].class)
+                .setParameter("y", year).getResultList();
+    }
 }
