@@ -288,6 +288,19 @@ class ReturnsTest {
                         "items[4].period", is(4), "items[4].amount", is(100.5f),
                         "items[2].amount", is(-50.0f));
         assertEquals(1, events("ReturnSubmitted", id));
+        // the event carries the department, the warnings per rule and the totals per programme and boundary
+        JsonPath event = given().auth().oauth2(MOJ_READER).queryParam("limit", 5000)
+                .when().get("/api/v1/change-feeds/budget").then().statusCode(200).extract().jsonPath();
+        String at = "events.find { it.type == 'ReturnSubmitted' && it.aggregateId == '" + id + "' }";
+        assertEquals(List.of("MOJ"), event.getList(at + ".departments"));
+        assertEquals(3, event.getInt(at + ".payload.submission.period"));
+        assertEquals(2, event.getInt(at + ".payload.warningCounts.R008"));
+        assertEquals(2, event.getList(at + ".payload.totals").size());
+        // A: outturn 1,500,000 - 50 to date; forecast adds period 4's 100.50 (period 2's forecast is ignored)
+        assertEquals("1499950.0", event.getString(at + ".payload.totals.find { it.programme == '" + A
+                + "' }.outturnYearToDate"));
+        assertEquals("1500050.5", event.getString(at + ".payload.totals.find { it.programme == '" + A
+                + "' }.forecastFullYear"));
         assertEquals(feedBefore + 1,
                 count("SELECT count(*) FROM budget.change_event WHERE event_type = 'ReturnSubmitted'"));
         assertEquals(2, count("SELECT count(*) FROM budget.submission_total WHERE submission_id = ?::uuid", id));

@@ -49,9 +49,12 @@ public class AllocationRepository implements PanacheRepository<Allocation> {
                 .setParameter("id", allocationId).getResultList();
     }
 
-    /** A department's allocations for a year. */
-    public List<Allocation> forYear(String department, String year) {
-        return list("departmentCode = ?1 and financialYear = ?2", department, year);
+    /** A department's allocations for a year, as values (no managed entities): programme, boundary, amount. */
+    public List<Object[]> amounts(String department, String year) {
+        return getEntityManager().createQuery("""
+                select a.programmeCode, a.boundary, a.amount from Allocation a
+                where a.departmentCode = :d and a.financialYear = :y""", Object[].class)
+                .setParameter("d", department).setParameter("y", year).getResultList();
     }
 
     /** Allocations summed per department and boundary for a year: department, boundary, sum. */

@@ -53,7 +53,7 @@ final class CsvReturnParser {
         if (lines.size == 0) {
             throw ParsedReturn.noLines();
         }
-        return new ParsedReturn(ParsedReturn.Format.CSV, year, p, lines, findings);
+        return new ParsedReturn(ParsedReturn.Format.CSV, year, p, lines, findings, 0);
     }
 
     private void header() {

@@ -57,7 +57,7 @@ final class JsonReturnParser {
             }
         }
         ParsedReturn parsed = new ParsedReturn(ParsedReturn.Format.JSON, ParsedReturn.year(financialYear),
-                ParsedReturn.period(period), lines, findings);
+                ParsedReturn.period(period), lines, findings, 0);
         if (!sawLines || lines.size == 0) {
             throw ParsedReturn.noLines();
         }

@@ -6,9 +6,14 @@ import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
 
 /** A return as read from JSON or CSV: its header, its lines as columns, and the findings made while reading them. */
-record ParsedReturn(Format format, FinancialYear financialYear, int period, ReturnLines lines, Findings findings) {
+record ParsedReturn(Format format, FinancialYear financialYear, int period, ReturnLines lines, Findings findings,
+        long readNanos) {
 
     enum Format { JSON, CSV }
+
+    ParsedReturn timed(long nanos) {
+        return new ParsedReturn(format, financialYear, period, lines, findings, nanos);
+    }
 
     /** Too many lines: 413, before anything else is looked at. */
     static ReturnRejectedException tooManyLines() {

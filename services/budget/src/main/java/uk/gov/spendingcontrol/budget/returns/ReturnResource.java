@@ -107,9 +107,10 @@ public class ReturnResource {
         String hash = key == null ? null : hash(csv, financialYear, period, body);
         ReturnService.Submitted result = service.replay(key, hash).orElse(null);
         if (result == null) {
+            long start = System.nanoTime();
             ParsedReturn parsed = csv ? CsvReturnParser.parse(body, financialYear, period)
                     : JsonReturnParser.parse(mapper.getFactory(), body);
-            result = service.submit(parsed, key, hash);
+            result = service.submit(parsed.timed(System.nanoTime() - start), key, hash);
         }
         ReturnView r = result.report();
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("/api/v1/returns/{id}")

@@ -45,15 +45,17 @@ public class ReturnStore {
         return count[0];
     }
 
-    void lines(UUID id, ReturnLines l) {
-        String sid = CopyWriter.uuid(id);
-        copy("COPY return_line (submission_id, line_no, programme_code, boundary, period, kind, amount) FROM STDIN",
-                w -> {
+    /** The lines, in COPY's binary format. */
+    void lines(long submissionSeq, ReturnLines l) {
+        copy("COPY return_line (submission_seq, line_no, programme_code, boundary, period, kind, amount)"
+                + " FROM STDIN (FORMAT binary)", w -> {
+                    w.binaryHeader();
                     for (int i = 0; i < l.size; i++) {
-                        w.ascii(sid).tab().number(i + 1).tab().ascii(l.programme[i]).tab()
-                                .ascii(ReturnLines.BOUNDARIES[l.boundary[i]].name()).tab().number(l.period[i]).tab()
-                                .ascii(ReturnLines.KINDS[l.kind[i]].name()).tab().pounds(l.amount[i]).end();
+                        w.tuple(7).int8(submissionSeq).int4(i + 1).varchar(l.programme[i])
+                                .varchar(ReturnLines.BOUNDARIES[l.boundary[i]].name()).int2(l.period[i])
+                                .varchar(ReturnLines.KINDS[l.kind[i]].name()).numeric(l.amount[i]).endTuple();
                     }
+                    w.binaryTrailer();
                 });
     }
 

@@ -97,14 +97,29 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         return find(q.toString(), Sort.by("seq"), p).page(0, limit).list();
     }
 
-    /** Lines of a submission after a line number: line, programme, boundary, period, kind, amount. */
+    /**
+     * Lines of a submission after a line number: line, programme, boundary, period, kind, amount. A submission's lines
+     * are numbered 1..n without gaps, so a page is a closed range of line numbers, which the BRIN index finds in the
+     * few block ranges that hold it.
+     */
     @SuppressWarnings("unchecked")
-    public List<Object[]> lines(UUID id, long afterLine, int limit) {
+    public List<Object[]> lines(long submissionSeq, long afterLine, int limit) {
+        int from = (int) Math.min(afterLine, Integer.MAX_VALUE - (long) limit - 1) + 1;
+        useLineIndex();
         return getEntityManager().createNativeQuery("""
                 SELECT line_no, programme_code, boundary, period, kind, amount FROM return_line
-                WHERE submission_id = ?1 AND line_no > ?2 ORDER BY line_no LIMIT ?3""")
-                .setParameter(1, id).setParameter(2, (int) Math.min(afterLine, Integer.MAX_VALUE))
-                .setParameter(3, limit).getResultList();
+                WHERE submission_seq = ?1 AND line_no BETWEEN ?2 AND ?3 ORDER BY line_no""")
+                .setParameter(1, submissionSeq).setParameter(2, from).setParameter(3, from + limit - 1)
+                .getResultList();
+    }
+
+    /**
+     * Line queries always want the BRIN index; before autovacuum has analysed a freshly loaded table the planner
+     * cannot know that (it judges BRIN by the column's correlation with the physical order), so say it, for this
+     * transaction only.
+     */
+    private void useLineIndex() {
+        getEntityManager().createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
     }
 
     /** Warnings of a submission after a position: seq, rule, line, field, message. */
@@ -150,16 +165,17 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     }
 
     /** Outturn of a submission in the given periods, by {@link ReturnValidator#key(String, int, int)}, in pence. */
-    public Map<String, Long> outturnIn(UUID id, Collection<Integer> periods) {
+    public Map<String, Long> outturnIn(long submissionSeq, Collection<Integer> periods) {
         Map<String, Long> out = new HashMap<>();
         if (periods.isEmpty()) {
             return out;
         }
+        useLineIndex();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT programme_code, boundary, period, amount FROM return_line
-                WHERE submission_id = ?1 AND kind = 'OUTTURN' AND period IN (?2)""")
-                .setParameter(1, id).setParameter(2, periods.stream().map(Integer::shortValue).toList())
+                WHERE submission_seq = ?1 AND kind = 'OUTTURN' AND period IN (?2)""")
+                .setParameter(1, submissionSeq).setParameter(2, periods.stream().map(Integer::shortValue).toList())
                 .getResultList();
         for (Object[] r : rows) {
             int b = ReturnLines.boundaryCode((String) r[1]);

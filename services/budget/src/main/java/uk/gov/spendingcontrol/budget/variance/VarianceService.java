@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import uk.gov.spendingcontrol.budget.allocations.Allocation;
 import uk.gov.spendingcontrol.budget.allocations.AllocationRepository;
 import uk.gov.spendingcontrol.budget.controltotals.AdjustmentRepository;
 import uk.gov.spendingcontrol.budget.controltotals.Boundary;
@@ -74,9 +73,9 @@ public class VarianceService {
 
         // ordered by programme code, then boundary (NUL sorts before any character of a code)
         Map<String, Row> rows = new TreeMap<>();
-        for (Allocation a : allocations.forYear(department, year)) {
-            rows.computeIfAbsent(a.programmeCode + '\u0000' + a.boundary.ordinal(), k -> new Row(a.programmeCode, a.boundary))
-                    .budget = a.amount;
+        for (Object[] a : allocations.amounts(department, year)) {
+            Boundary b = (Boundary) a[1];
+            rows.computeIfAbsent(a[0] + "\u0000" + b.ordinal(), k -> new Row((String) a[0], b)).budget = (BigDecimal) a[2];
         }
         if (position.isPresent()) {
             for (Object[] t : submissions.totals(position.get().id)) {
