@@ -26,7 +26,7 @@ openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intend
 	$(MVN) verify -Dsc.openapi.write=true -pl services/budget,services/outcome-delivery-plan,services/delegation-rules,services/reporting -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest='PlatformTest'
 
 bench: ## run the benchmarks (not part of `make test`); figures go to docs/performance.md
-	$(MVN) verify -pl services/budget -am -DskipTests=false -Dgroups=benchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) verify -pl services/budget -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 clean: ## remove build output (not the local run's state in .run/)
 	$(MVN) -q clean

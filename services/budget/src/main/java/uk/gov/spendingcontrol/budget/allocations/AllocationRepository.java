@@ -48,4 +48,20 @@ public class AllocationRepository implements PanacheRepository<Allocation> {
                 "from AllocationHistory h where h.allocationId = :id order by h.version", AllocationHistory.class)
                 .setParameter("id", allocationId).getResultList();
     }
+
+    /** A department's allocations for a year, as values (no managed entities): programme, boundary, amount. */
+    public List<Object[]> amounts(String department, String year) {
+        return getEntityManager().createQuery("""
+                select a.programmeCode, a.boundary, a.amount from Allocation a
+                where a.departmentCode = :d and a.financialYear = :y""", Object[].class)
+                .setParameter("d", department).setParameter("y", year).getResultList();
+    }
+
+    /** Allocations summed per department and boundary for a year: department, boundary, sum. */
+    public List<Object[]> allocatedByDepartment(String year) {
+        return getEntityManager().createQuery("""
+                select a.departmentCode, a.boundary, sum(a.amount) from Allocation a
+                where a.financialYear = :y group by a.departmentCode, a.boundary""", Object[].class)
+                .setParameter("y", year).getResultList();
+    }
 }

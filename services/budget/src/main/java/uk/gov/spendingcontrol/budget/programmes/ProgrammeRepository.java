@@ -4,7 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 public class ProgrammeRepository implements PanacheRepositoryBase<Programme, String> {
@@ -17,5 +20,37 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         }
         return find("code > :after and (leadDepartment = :d or :d member of contributors)", Sort.by("code"),
                 Parameters.with("after", after).and("d", department)).page(0, limit).list();
+    }
+
+    /** The codes of the programmes a department leads or contributes to. */
+    public Set<String> codesInvolving(String department) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = getEntityManager().createNativeQuery("""
+                SELECT code FROM programme WHERE lead_department = ?1
+                UNION SELECT programme_code FROM programme_contributor WHERE department_code = ?1""")
+                .setParameter(1, department).getResultList();
+        return new HashSet<>(rows);
+    }
+
+    /** Of the given codes, those that are programmes. */
+    public Set<String> existing(Collection<String> codes) {
+        Set<String> out = new HashSet<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        StringBuilder array = new StringBuilder("{");
+        for (String c : codes) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append('"').append(c.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        array.append('}');
+        @SuppressWarnings("unchecked")
+        List<String> rows = getEntityManager().createNativeQuery(
+                "SELECT code FROM programme WHERE code = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, array.toString()).getResultList();
+        out.addAll(rows);
+        return out;
     }
 }
