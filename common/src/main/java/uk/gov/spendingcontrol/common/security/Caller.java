@@ -58,6 +58,22 @@ public class Caller {
         return isCentral() || department().map(d -> d.equalsIgnoreCase(departmentCode)).orElse(false);
     }
 
+    /**
+     * The department filter a caller may use on a list: central roles any department or none ({@code null}); a
+     * department its own only, whatever it asked for being another department answers 404, as if it did not exist.
+     */
+    public String departmentScope(String requested) {
+        String wanted = requested == null || requested.isBlank() ? null : requested.toUpperCase(java.util.Locale.ROOT);
+        if (isCentral()) {
+            return wanted;
+        }
+        String own = requireDepartment();
+        if (wanted != null && !wanted.equals(own)) {
+            throw ProblemException.notFound("Department", requested);
+        }
+        return own;
+    }
+
     /** The name recorded against changes: the user name, or the client id for machine clients. */
     public String name() {
         for (String claim : new String[] {"client_id", "preferred_username", "azp"}) {

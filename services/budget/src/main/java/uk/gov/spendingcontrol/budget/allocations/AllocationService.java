@@ -108,7 +108,7 @@ public class AllocationService {
         if (year != null) {
             FinancialYear.parse(year, "financialYear");
         }
-        return allocations.pageAfter(scope(department), year, programme == null ? null : programme.toUpperCase(Locale.ROOT),
+        return allocations.pageAfter(caller.departmentScope(department), year, programme == null ? null : programme.toUpperCase(Locale.ROOT),
                 page.afterId(), page.limit() + 1);
     }
 
@@ -126,17 +126,6 @@ public class AllocationService {
         return allocations.history(get(id).id);
     }
 
-    private String scope(String requested) {
-        String wanted = requested == null || requested.isBlank() ? null : requested.toUpperCase(Locale.ROOT);
-        if (caller.isCentral()) {
-            return wanted;
-        }
-        String own = caller.requireDepartment();
-        if (wanted != null && !wanted.equals(own)) {
-            throw ProblemException.notFound("Department", requested);
-        }
-        return own;
-    }
 
     private void lock(String department, String year, Boundary boundary) {
         allocations.getEntityManager()

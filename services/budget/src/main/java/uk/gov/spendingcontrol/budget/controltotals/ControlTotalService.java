@@ -38,7 +38,7 @@ public class ControlTotalService {
         if (financialYear != null) {
             FinancialYear.parse(financialYear, "financialYear");
         }
-        return adjustments.totals(scope(department), financialYear, asAt == null ? OffsetDateTime.now() : asAt);
+        return adjustments.totals(caller.departmentScope(department), financialYear, asAt == null ? OffsetDateTime.now() : asAt);
     }
 
     @Transactional
@@ -46,7 +46,7 @@ public class ControlTotalService {
         if (financialYear != null) {
             FinancialYear.parse(financialYear, "financialYear");
         }
-        return adjustments.pageAfter(scope(department), financialYear, page.afterId(), page.limit() + 1);
+        return adjustments.pageAfter(caller.departmentScope(department), financialYear, page.afterId(), page.limit() + 1);
     }
 
     @Transactional
@@ -110,16 +110,4 @@ public class ControlTotalService {
         return department;
     }
 
-    /** The department filter the caller may use: their own for a department, any (or none) for central roles. */
-    private String scope(String requested) {
-        String wanted = requested == null || requested.isBlank() ? null : requested.toUpperCase(Locale.ROOT);
-        if (caller.isCentral()) {
-            return wanted;
-        }
-        String own = caller.requireDepartment();
-        if (wanted != null && !wanted.equals(own)) {
-            throw ProblemException.notFound("Department", requested);
-        }
-        return own;
-    }
 }

@@ -33,15 +33,7 @@ public class ProgrammeService {
 
     @Transactional
     public List<Programme> list(String department, PageRequest page) {
-        String wanted = department == null || department.isBlank() ? null : department.toUpperCase(Locale.ROOT);
-        if (!caller.isCentral()) {
-            String own = caller.requireDepartment();
-            if (wanted != null && !wanted.equals(own)) {
-                throw ProblemException.notFound("Department", department);
-            }
-            wanted = own;
-        }
-        return programmes.pageAfter(wanted, page.after(), page.limit() + 1);
+        return programmes.pageAfter(caller.departmentScope(department), page.after(), page.limit() + 1);
     }
 
     /** A programme the caller may see: central roles any, a department those it runs or contributes to. */

@@ -242,7 +242,7 @@ public class ReturnService {
                 throw ProblemException.invalid("status", "must be SUBMITTED, CONFIRMED or REJECTED");
             }
         }
-        List<Submission> rows = submissions.pageAfter(scope(department), year, period, wanted, page.afterId(),
+        List<Submission> rows = submissions.pageAfter(caller.departmentScope(department), year, period, wanted, page.afterId(),
                 page.limit() + 1);
         Map<String, Integer> latest = submissions.latestVersions(rows);
         List<Listed> out = new ArrayList<>(rows.size());
@@ -305,16 +305,4 @@ public class ReturnService {
         return view;
     }
 
-    /** The department filter the caller may use: their own for a department, any (or none) for central roles. */
-    private String scope(String requested) {
-        String wanted = requested == null || requested.isBlank() ? null : requested.toUpperCase(Locale.ROOT);
-        if (caller.isCentral()) {
-            return wanted;
-        }
-        String own = caller.requireDepartment();
-        if (wanted != null && !wanted.equals(own)) {
-            throw ProblemException.notFound("Department", requested);
-        }
-        return own;
-    }
 }

@@ -53,14 +53,8 @@ public class VarianceService {
     @Transactional
     public VarianceReport variance(String financialYear, String department) {
         String year = FinancialYear.parse(financialYear, "financialYear").toString();
-        String wanted = department == null || department.isBlank() ? null : department.toUpperCase(Locale.ROOT);
-        if (!caller.isCentral()) {
-            String own = caller.requireDepartment();
-            if (wanted != null && !wanted.equals(own)) {
-                throw ProblemException.notFound("Department", department);
-            }
-            wanted = own;
-        } else if (wanted != null && !departments.exists(wanted)) {
+        String wanted = caller.departmentScope(department);
+        if (caller.isCentral() && wanted != null && !departments.exists(wanted)) {
             throw ProblemException.notFound("Department", department);
         }
         List<VarianceReport.Department> out = wanted != null ? List.of(department(wanted, year)) : all(year);
