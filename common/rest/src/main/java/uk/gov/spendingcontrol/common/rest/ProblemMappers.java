@@ -1,4 +1,4 @@
-package uk.gov.spendingcontrol.common.problem;
+package uk.gov.spendingcontrol.common.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,9 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.gov.spendingcontrol.common.problem.FieldProblem;
+import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.web.RequestIds;
 
 /**
@@ -111,17 +112,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(ProblemException.forbidden("Your roles do not allow this operation").problem(), uri, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
-        return respond(ProblemException.conflict(
-                "The object was changed by someone else since you read it; read it again and retry").problem(), uri, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException e, UriInfo uri, HttpHeaders headers) {
-        return optimisticLock(null, uri, headers);
     }
 
     @ServerExceptionMapper
