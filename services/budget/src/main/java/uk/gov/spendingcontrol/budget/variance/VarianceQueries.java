@@ -60,8 +60,8 @@ public class VarianceQueries {
                        count(*) FILTER (WHERE a.amount IS NULL),
                        count(*) FILTER (WHERE a.amount IS NOT NULL AND a.boundary <> 'AME'
                                         AND coalesce(t.forecast_full_year, 0) > a.amount),
-                       coalesce(sum(a.amount), 0), coalesce(sum(t.outturn_ytd), 0),
-                       coalesce(sum(t.forecast_full_year), 0)
+                       coalesce(sum(a.amount), 0.00), coalesce(sum(t.outturn_ytd), 0.00),
+                       coalesce(sum(t.forecast_full_year), 0.00)
                 FROM (SELECT department_code, programme_code, boundary, amount FROM allocation
                       WHERE financial_year = ?1) a
                 FULL JOIN (SELECT s.department_code, st.programme_code, st.boundary, st.outturn_ytd,

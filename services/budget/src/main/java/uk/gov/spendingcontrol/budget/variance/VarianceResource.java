@@ -5,7 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,7 +59,9 @@ public class VarianceResource {
             @Parameter(description = "Which submission of each department: latest (default) or confirmed",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"latest", "confirmed"},
                             defaultValue = "latest"))
-            @QueryParam("basis") String basis) {
-        return service.variance(financialYear, department, basis);
+            @QueryParam("basis") String basis, @Context UriInfo uri) {
+        // an empty ?basis= reaches here as null: it is a bad value, not an absent one
+        boolean sent = basis != null || uri.getQueryParameters().containsKey("basis");
+        return service.variance(financialYear, department, sent && basis == null ? "" : basis);
     }
 }
