@@ -34,6 +34,10 @@ BEGIN
         ('DEFRA', 'DEFRA-FARMING',          'RESOURCE_DEL_PROGRAMME',   2400000000.00)
     ) AS v (dept, prog, boundary, amount)
     ON CONFLICT (department_code, programme_code, financial_year, boundary) DO NOTHING;
+    -- capital spending is back-loaded: a monthly profile (April..March, summing to 1) for the budget to date
+    UPDATE allocation SET monthly_profile = '{0.03,0.04,0.05,0.06,0.07,0.08,0.09,0.09,0.10,0.11,0.12,0.16}'
+    WHERE department_code = 'DHSC' AND programme_code = 'DHSC-NEW-HOSPITALS' AND financial_year = '2026-27'
+      AND boundary = 'CAPITAL_DEL' AND updated_by = 'demo-data' AND monthly_profile IS NULL;
 
     INSERT INTO joint_bid (id, title, description, cross_cutting_outcome_id, lead_department, status, created_by,
                            created_at, updated_by, updated_at)

@@ -160,7 +160,7 @@ class VarianceTest {
         given().queryParam("financialYear", YEAR).when().get("/api/v1/variance").then().statusCode(401);
     }
 
-    private static void row(JsonPath v, int i, String budget, String toDate, String outturn, String forecast,
+    static void row(JsonPath v, int i, String budget, String toDate, String outturn, String forecast,
             String varianceToDate, String varianceFullYear, boolean above) {
         String p = "departments[0].programmes[" + i + "].";
         assertMoney(budget, v.get(p + "budget"));
@@ -176,7 +176,7 @@ class VarianceTest {
         return v.getMap("departments[0].boundaries.find { it.boundary == '" + boundary + "' }");
     }
 
-    private static void assertMoney(String expected, Object actual) {
+    static void assertMoney(String expected, Object actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))),
                 "expected " + expected + " but was " + actual);
     }

@@ -38,6 +38,10 @@ public class Allocation {
     @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal amount;
 
+    /** Twelve shares of the amount, April to March, summing to 1 ({@link MonthlyProfile}); null: flat twelfths. */
+    @Column(name = "monthly_profile", columnDefinition = "numeric(7,6)[]")
+    public BigDecimal[] monthlyProfile;
+
     @Version
     public int version;
 

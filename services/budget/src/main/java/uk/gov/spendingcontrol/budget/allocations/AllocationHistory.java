@@ -27,6 +27,9 @@ public class AllocationHistory {
     @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal amount;
 
+    @Column(name = "monthly_profile", columnDefinition = "numeric(7,6)[]")
+    public BigDecimal[] monthlyProfile;
+
     @Column(length = 2000)
     public String reason;
 

@@ -49,19 +49,14 @@ public class AllocationRepository implements PanacheRepository<Allocation> {
                 .setParameter("id", allocationId).getResultList();
     }
 
-    /** A department's allocations for a year, as values (no managed entities): programme, boundary, amount. */
+    /**
+     * A department's allocations for a year, as values (no managed entities): programme, boundary, amount, monthly
+     * profile (null when flat).
+     */
     public List<Object[]> amounts(String department, String year) {
         return getEntityManager().createQuery("""
-                select a.programmeCode, a.boundary, a.amount from Allocation a
+                select a.programmeCode, a.boundary, a.amount, a.monthlyProfile from Allocation a
                 where a.departmentCode = :d and a.financialYear = :y""", Object[].class)
                 .setParameter("d", department).setParameter("y", year).getResultList();
-    }
-
-    /** Allocations summed per department and boundary for a year: department, boundary, sum. */
-    public List<Object[]> allocatedByDepartment(String year) {
-        return getEntityManager().createQuery("""
-                select a.departmentCode, a.boundary, sum(a.amount) from Allocation a
-                where a.financialYear = :y group by a.departmentCode, a.boundary""", Object[].class)
-                .setParameter("y", year).getResultList();
     }
 }

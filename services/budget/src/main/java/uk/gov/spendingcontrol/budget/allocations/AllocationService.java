@@ -43,6 +43,12 @@ public class AllocationService {
     @Transactional
     public Allocation allocate(AllocationRequest request) {
         FinancialYear.parse(request.financialYear(), "financialYear");
+        List<FieldProblem> profileProblems = MonthlyProfile.problems(request.monthlyProfile());
+        if (!profileProblems.isEmpty()) {
+            throw ProblemException.invalid(profileProblems.size() == 1
+                    ? profileProblems.get(0).field() + ": " + profileProblems.get(0).message()
+                    : "The monthly profile is not valid: " + profileProblems.size() + " problems", profileProblems);
+        }
         String department = caller.requireDepartment();
         String code = request.programme().toUpperCase(Locale.ROOT);
         Programme programme = programmes.findByIdOptional(code)
@@ -87,6 +93,7 @@ public class AllocationService {
                             + " against a control total of " + Money.pounds(controlTotal), "ExceedsControlTotal")));
         }
         a.amount = request.amount();
+        a.monthlyProfile = MonthlyProfile.of(request.monthlyProfile());
         a.updatedBy = caller.name();
         a.updatedAt = OffsetDateTime.now();
         allocations.persistAndFlush(a);
@@ -94,6 +101,7 @@ public class AllocationService {
         h.allocationId = a.id;
         h.version = a.version;
         h.amount = a.amount;
+        h.monthlyProfile = a.monthlyProfile;
         h.reason = request.reason();
         h.changedBy = a.updatedBy;
         h.changedAt = a.updatedAt;
