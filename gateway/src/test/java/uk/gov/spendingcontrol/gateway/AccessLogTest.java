@@ -22,6 +22,9 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @QuarkusTestResource(BackendTestResource.class)
 class AccessLogTest {
 
+    @jakarta.inject.Inject
+    Gateway gateway;
+
     @Test
     void accessLogLineHasRequestIdMethodPathStatusAndNoToken() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -39,9 +42,10 @@ class AccessLogTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger("io.quarkus.http.access-log");
+        Logger logger = Logger.getLogger("uk.gov.spendingcontrol.gateway.access-log");
         logger.addHandler(capture);
         try {
+            io.restassured.RestAssured.port = gateway.port();
             String token = TestTokens.user("alice", "DHSC", "department-reader");
             given().header("Authorization", "Bearer " + token).header("X-Request-Id", "req-log-1")
                     .when().get("/api/v1/departments/DHSC?secret=q").then().statusCode(200);
@@ -52,12 +56,13 @@ class AccessLogTest {
             String refused = waitFor(lines, "req-log-2");
             assertNotNull(ok, "access log line for req-log-1 in " + lines);
             assertNotNull(refused, "access log line for req-log-2 in " + lines);
-            assertTrue(ok.contains("\"GET /api/v1/departments/DHSC\" 200 "), ok);
+            // the route template, never the path (ids) nor the query
+            assertTrue(ok.contains("\"GET /api/v1/departments/*\" 200 "), ok);
             assertTrue(ok.matches(".*\\d+ms$"), "time taken: " + ok);
-            assertTrue(refused.contains("\"GET /api/v1/departments/DHSC\" 401 "), refused);
+            assertTrue(refused.contains("\"GET /api/v1/departments/*\" 401 "), refused);
             for (String line : lines) {
                 assertFalse(line.contains(token) || line.contains("Bearer") || line.contains("eyJ"), "token logged: " + line);
-                assertFalse(line.contains("secret=q"), "query logged: " + line);
+                assertFalse(line.contains("secret=q") || line.contains("DHSC"), "query or path logged: " + line);
             }
         } finally {
             logger.removeHandler(capture);
