@@ -6,7 +6,7 @@
 # It starts PostgreSQL, Keycloak, the budget service and the gateway with scripts/suite.sh on their own ports
 # (BENCH_PORT_OFFSET, default 3000) and state folder (bench/gateway/.state), and stops them at the end.
 #
-#   BENCH_DURATION    seconds per wrk run (default 15)      BENCH_CONNECTIONS  wrk connections (default 32)
+#   BENCH_DURATION    seconds per wrk run (default 15)      BENCH_CONNECTIONS  wrk connections (default 16)
 #   BENCH_THREADS     wrk threads (default 2)               SC_SKIP_BUILD=1    use the jars already built
 set -euo pipefail
 
@@ -15,7 +15,7 @@ HERE=$ROOT/bench/gateway
 STATE=$HERE/.state
 OFFSET=${BENCH_PORT_OFFSET:-3000}
 DURATION=${BENCH_DURATION:-15}
-CONNS=${BENCH_CONNECTIONS:-32}
+CONNS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 GATEWAY=http://127.0.0.1:$((8080 + OFFSET))
 BUDGET=http://127.0.0.1:$((8081 + OFFSET))
@@ -42,6 +42,8 @@ NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 export GATEWAY_RATE_LIMITS_ENABLED=false
 export GATEWAY_LIMITS_CONCURRENT_REQUESTS_PER_CLIENT=100000
 export SC_PORT_OFFSET=$OFFSET SC_STATE_DIR=$STATE/suite SC_SERVICES="budget gateway"
+# full JIT (make run's default stops at C1 to start fast), the same for the service and the gateway
+export SC_JAVA_OPTS=${SC_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
 cleanup() {
   [ -f "$STATE/nginx.pid" ] && kill "$(cat "$STATE/nginx.pid")" 2>/dev/null || true
   [ -n "${HOSTILE_PID:-}" ] && kill "$HOSTILE_PID" 2>/dev/null || true
@@ -133,7 +135,8 @@ p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
 p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
 errors = re.search(r"Socket errors:.*", out)
-print(f"| {sys.argv[1]} | {float(rps):,.0f} | {p50:.2f} | {p99:.2f} |" + (f" <!-- {errors.group(0)} -->" if errors else ""))
+load = open("/proc/loadavg").read().split()[0]
+print(f"| {sys.argv[1]} | {float(rps):,.0f} | {p50:.2f} | {p99:.2f} | {load} |" + (f" <!-- {errors.group(0)} -->" if errors else ""))
 PY
 }
 
@@ -143,8 +146,8 @@ wrk -t"$THREADS" -c"$CONNS" -d10s -H "Authorization: Bearer $TOKEN" "$NGINX/api/
 wrk -t"$THREADS" -c"$CONNS" -d5s -s "$STATE/post.lua" "$GATEWAY/api/v1/returns" >/dev/null
 
 {
-  echo "| path | requests/s | p50 ms | p99 ms |"
-  echo "|---|---:|---:|---:|"
+  echo "| path | requests/s | p50 ms | p99 ms | load average after |"
+  echo "|---|---:|---:|---:|---:|"
   for pair in "direct:$BUDGET" "gateway:$GATEWAY" "nginx:$NGINX"; do
     run_wrk "GET /api/v1/departments, ${pair%%:*}" -H "Authorization: Bearer $TOKEN" "${pair#*:}/api/v1/departments"
   done
@@ -160,4 +163,4 @@ wrk -t"$THREADS" -c"$CONNS" -d5s -s "$STATE/post.lua" "$GATEWAY/api/v1/returns" 
   kill "$HOSTILE_PID" 2>/dev/null || true
 } | tee "$STATE/results.md"
 say ""
-say "wrk -t$THREADS -c$CONNS -d${DURATION}s on $(nproc) CPUs; raw wrk output in $STATE/wrk-*.txt"
+say "wrk -t$THREADS -c$CONNS -d${DURATION}s on $(nproc) CPUs (load average now: $(cut -d' ' -f1-3 /proc/loadavg)); raw wrk output in $STATE/wrk-*.txt"

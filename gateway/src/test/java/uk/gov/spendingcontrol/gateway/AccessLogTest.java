@@ -20,10 +20,7 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(BackendTestResource.class)
-class AccessLogTest {
-
-    @jakarta.inject.Inject
-    Gateway gateway;
+class AccessLogTest extends GatewayTestSupport {
 
     @Test
     void accessLogLineHasRequestIdMethodPathStatusAndNoToken() throws Exception {
@@ -45,7 +42,6 @@ class AccessLogTest {
         Logger logger = Logger.getLogger("uk.gov.spendingcontrol.gateway.access-log");
         logger.addHandler(capture);
         try {
-            io.restassured.RestAssured.port = gateway.port();
             String token = TestTokens.user("alice", "DHSC", "department-reader");
             given().header("Authorization", "Bearer " + token).header("X-Request-Id", "req-log-1")
                     .when().get("/api/v1/departments/DHSC?secret=q").then().statusCode(200);

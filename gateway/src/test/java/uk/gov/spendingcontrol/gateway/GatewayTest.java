@@ -19,12 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,9 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.spendingcontrol.testing.ManagementInterface;
 import uk.gov.spendingcontrol.testing.TestTokens;
@@ -47,17 +42,9 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(BackendTestResource.class)
-class GatewayTest {
+class GatewayTest extends GatewayTestSupport {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    @Inject
-    Gateway gateway;
-
-    @BeforeEach
-    void onTheGatewaysPort() {
-        RestAssured.port = gateway.port();
-    }
 
     private static String reader() {
         return TestTokens.user("alice", "DHSC", "department-reader");
@@ -366,17 +353,8 @@ class GatewayTest {
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + path);
-    }
-
     private static HttpResponse<String> raw(HttpRequest.Builder request) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean backendSaw(String requestId) {
-        String backend = ConfigProvider.getConfig().getValue("test.backend.url", String.class);
-        return given().baseUri(backend).port(-1).when().get("/__seen/" + requestId).statusCode() == 204;
     }
 }

@@ -12,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.spendingcontrol.testing.ManagementInterface;
 import uk.gov.spendingcontrol.testing.TestTokens;
@@ -41,17 +36,9 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(BackendTestResource.class)
-class HostileClientsTest {
+class HostileClientsTest extends GatewayTestSupport {
 
     private static final String WRITE_ROUTE = "/api/v1/control-totals/adjustments";
-
-    @Inject
-    Gateway gateway;
-
-    @BeforeEach
-    void onTheGatewaysPort() {
-        RestAssured.port = gateway.port();
-    }
 
     private static String token(String user) {
         return TestTokens.user(user, "DHSC", "department-editor");
@@ -429,19 +416,9 @@ class HostileClientsTest {
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + path);
-    }
-
-    private static boolean backendSaw(String requestId) {
-        return given().baseUri(backend()).port(-1).when().get("/__seen/" + requestId).statusCode() == 204;
-    }
 
     private static io.restassured.path.json.JsonPath backendStats() {
         return given().baseUri(backend()).port(-1).when().get("/__stats").then().statusCode(200).extract().jsonPath();
     }
 
-    private static String backend() {
-        return ConfigProvider.getConfig().getValue("test.backend.url", String.class);
-    }
 }
