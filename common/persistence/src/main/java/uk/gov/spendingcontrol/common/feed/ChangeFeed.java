@@ -29,7 +29,11 @@ public class ChangeFeed {
         this.table = new ChangeFeedTable(schema, mapper);
     }
 
-    /** Appends an event; returns its position. Must run inside the change's transaction, as its last write. */
+    /**
+     * Appends an event; returns its position. Must run inside the change's transaction, as its last write.
+     * {@code departments}: those the change concerns (their users and systems read it); none when it concerns every
+     * department.
+     */
     public long append(String eventType, String aggregateType, String aggregateId, Collection<String> departments,
             Object payload, String recordedBy) {
         // The change's own pending writes go first (and fail first), so that the feed's lock is held only from here to

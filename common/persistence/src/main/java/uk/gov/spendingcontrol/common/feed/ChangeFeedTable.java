@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public final class ChangeFeedTable {
 
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** The events that concern a department: those that name it, and those that name none (they concern every one). */
+    private static final String CONCERNS = "(? = ANY(departments) OR cardinality(departments) = 0)";
     private static final String COLUMNS = "position, event_id, event_type, aggregate_type, aggregate_id, departments,"
             + " CAST(payload AS text), recorded_by, occurred_at";
 
@@ -53,6 +55,9 @@ public final class ChangeFeedTable {
     /**
      * Appends an event inside the connection's current transaction and returns its position. Call it as the
      * transaction's last write: the lock it takes is held until commit, so the other writers of this feed wait.
+     *
+     * @param departments the departments the change concerns, whose users and systems may read the event; none for a
+     *        change that concerns every department (all of them read it)
      */
     public long append(Connection c, String eventType, String aggregateType, String aggregateId,
             Collection<String> departments, Object payload, String recordedBy) throws SQLException {
@@ -85,13 +90,13 @@ public final class ChangeFeedTable {
 
     /**
      * The position of the newest event that a reader may see: of the whole feed when {@code department} is null,
-     * else of the events that concern that department. 0 when there is none.
+     * else of the events that concern that department (that name it, or name no department). 0 when there is none.
      */
     public long head(Connection c, String department) throws SQLException {
         String sql = department == null
                 ? "SELECT coalesce(max(position), 0) FROM " + table
                 : "SELECT coalesce((SELECT position FROM " + table
-                        + " WHERE ? = ANY(departments) ORDER BY position DESC LIMIT 1), 0)";
+                        + " WHERE " + CONCERNS + " ORDER BY position DESC LIMIT 1), 0)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             if (department != null) {
                 s.setString(1, department);
@@ -105,12 +110,13 @@ public final class ChangeFeedTable {
 
     /**
      * Events with {@code after < position <= upTo}, oldest first, at most {@code limit}; only those that concern
-     * {@code department} when it is not null.
+     * {@code department} when it is not null (that name it, or name no department: a change of the whole suite, such
+     * as a closed period, concerns every department).
      */
     public List<ChangeEvent> read(Connection c, long after, long upTo, int limit, String department)
             throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM " + table + " WHERE position > ? AND position <= ?"
-                + (department == null ? "" : " AND ? = ANY(departments)") + " ORDER BY position LIMIT ?";
+                + (department == null ? "" : " AND " + CONCERNS) + " ORDER BY position LIMIT ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             s.setLong(i++, after);
