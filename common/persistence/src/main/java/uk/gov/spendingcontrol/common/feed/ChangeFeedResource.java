@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.problem.Problem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
@@ -63,6 +64,10 @@ public abstract class ChangeFeedResource {
     @Transactional
     @RolesAllowed({Roles.DEPARTMENT_READER, Roles.DEPARTMENT_EDITOR, Roles.DEPARTMENT_SYSTEM, Roles.TREASURY_SPENDING,
             Roles.TREASURY_APPROVER, Roles.CABINET_OFFICE_ADMIN, Roles.FEED_READER})
+    // declared here: the OpenAPI scanner does not derive it from @RolesAllowed on an inherited resource method
+    @SecurityRequirement(name = "bearer", scopes = {Roles.DEPARTMENT_READER, Roles.DEPARTMENT_EDITOR,
+            Roles.DEPARTMENT_SYSTEM, Roles.TREASURY_SPENDING, Roles.TREASURY_APPROVER, Roles.CABINET_OFFICE_ADMIN,
+            Roles.FEED_READER})
     @Tag(name = "Change feed", description = "Every committed change of this service, in commit order (docs/change-feeds.md)")
     @Operation(summary = "Read the change feed",
             description = "Events after a position, oldest first, each exactly once; replay from 0 at any time. "
