@@ -118,6 +118,16 @@ public final class Versions {
         return current == null ? e : e.withHeader(ETAG, etag(current));
     }
 
+    /** 428 naming If-Match, with a detail of the caller's (such as what exists and at which version). */
+    public static ProblemException preconditionRequired(String detail) {
+        return preconditionRequired(detail, IF_MATCH);
+    }
+
+    /** The version named by If-Match when one is sent (400 when malformed), else {@code null}. */
+    public static Integer optional(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : parse(ifMatch);
+    }
+
     private static ProblemException preconditionRequired(String detail, String header) {
         return new ProblemException(428, "precondition-required", "Precondition required", detail,
                 List.of(new FieldProblem(header, "is required: send the ETag you read", "Required")));
