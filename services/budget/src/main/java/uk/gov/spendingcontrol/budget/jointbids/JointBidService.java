@@ -51,7 +51,7 @@ public class JointBidService {
                 throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
             }
         }
-        return bids.pageAfter(department, wanted == null ? null : wanted.name(), after, page.limit() + 1);
+        return bids.pageAfter(department, wanted, after, page.limit() + 1);
     }
 
     @Transactional
