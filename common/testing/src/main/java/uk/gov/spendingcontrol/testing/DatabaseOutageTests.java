@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -51,8 +53,23 @@ public abstract class DatabaseOutageTests {
         /** Sends the write (it needs the database). */
         Response send();
 
-        /** Whether the object of this write exists (read through the service, with the database up). */
+        /** Whether the object of this write exists (read beside the service, with the database up). */
         boolean written();
+    }
+
+    /** A write made of what it sends and how to tell that it was written. */
+    protected static Write write(Supplier<Response> send, BooleanSupplier written) {
+        return new Write() {
+            @Override
+            public Response send() {
+                return send.get();
+            }
+
+            @Override
+            public boolean written() {
+                return written.getAsBoolean();
+            }
+        };
     }
 
     /** A read of the service that needs the database, such as a list; answers 200 when the database is up. */

@@ -20,19 +20,10 @@ class DatabaseOutageTest extends DatabaseOutageTests {
     @Override
     protected Write newWrite() {
         String code = "DHSC-OUTAGE-" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
-        return new Write() {
-            @Override
-            public Response send() {
-                return given().auth().oauth2(ControlTotalResourceTest.DHSC).contentType(ContentType.JSON)
+        return write(() -> given().auth().oauth2(ControlTotalResourceTest.DHSC).contentType(ContentType.JSON)
                         .body("{\"code\":\"" + code + "\",\"name\":\"Written during an outage\"}")
-                        .when().post("/api/v1/programmes");
-            }
-
-            @Override
-            public boolean written() {
-                return count("SELECT count(*) FROM budget.programme WHERE code = ?", code) > 0;
-            }
-        };
+                        .when().post("/api/v1/programmes"),
+                () -> count("SELECT count(*) FROM budget.programme WHERE code = ?", code) > 0);
     }
 
     @Override

@@ -17,19 +17,10 @@ class DatabaseOutageTest extends DatabaseOutageTests {
     @Override
     protected Write newWrite() {
         String department = "OUT" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        return new Write() {
-            @Override
-            public Response send() {
-                return Api.create(Api.CO, department, Api.delegation("First delegation, written during an outage",
-                        Api.rule("CAPITAL_PROJECT", "1000000", "TREASURY"))).extract().response();
-            }
-
-            @Override
-            public boolean written() {
-                return count("SELECT count(*) FROM delegation.delegation_version WHERE department_code = ?",
-                        department) > 0;
-            }
-        };
+        return write(() -> Api.create(Api.CO, department, Api.delegation("First delegation, written during an outage",
+                        Api.rule("CAPITAL_PROJECT", "1000000", "TREASURY"))).extract().response(),
+                () -> count("SELECT count(*) FROM delegation.delegation_version WHERE department_code = ?",
+                        department) > 0);
     }
 
     @Override

@@ -19,19 +19,10 @@ class DatabaseOutageTest extends DatabaseOutageTests {
     @Override
     protected Write newWrite() {
         String year = Fixtures.newYear();
-        return new Write() {
-            @Override
-            public Response send() {
-                return given().auth().oauth2(Fixtures.DEFRA_EDITOR).contentType(ContentType.JSON)
-                        .body(Fixtures.complete(year, "Written during an outage")).when().post(Fixtures.PLANS);
-            }
-
-            @Override
-            public boolean written() {
-                return count("SELECT count(*) FROM odp.outcome_delivery_plan WHERE department_code = 'DEFRA'"
-                        + " AND financial_year = ?", year) > 0;
-            }
-        };
+        return write(() -> given().auth().oauth2(Fixtures.DEFRA_EDITOR).contentType(ContentType.JSON)
+                        .body(Fixtures.complete(year, "Written during an outage")).when().post(Fixtures.PLANS),
+                () -> count("SELECT count(*) FROM odp.outcome_delivery_plan WHERE department_code = 'DEFRA'"
+                        + " AND financial_year = ?", year) > 0);
     }
 
     @Override

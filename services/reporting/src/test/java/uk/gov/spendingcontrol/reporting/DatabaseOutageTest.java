@@ -20,19 +20,10 @@ class DatabaseOutageTest extends DatabaseOutageTests {
     @Override
     protected Write newWrite() {
         String code = ReportingRequirementResourceTest.code("OUTAGE");
-        return new Write() {
-            @Override
-            public Response send() {
-                return given().auth().oauth2(ReportingRequirementResourceTest.ADMIN).contentType(ContentType.JSON)
+        return write(() -> given().auth().oauth2(ReportingRequirementResourceTest.ADMIN).contentType(ContentType.JSON)
                         .body(ReportingRequirementResourceTest.requirement(code))
-                        .when().post(ReportingRequirementResourceTest.PATH);
-            }
-
-            @Override
-            public boolean written() {
-                return count("SELECT count(*) FROM reporting.reporting_requirement WHERE code = ?", code) > 0;
-            }
-        };
+                        .when().post(ReportingRequirementResourceTest.PATH),
+                () -> count("SELECT count(*) FROM reporting.reporting_requirement WHERE code = ?", code) > 0);
     }
 
     @Override
