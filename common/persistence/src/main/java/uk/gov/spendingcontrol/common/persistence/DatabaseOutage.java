@@ -23,19 +23,12 @@ public final class DatabaseOutage {
         return cause(e).isPresent();
     }
 
-    /** The failure, among {@code e} and its causes, that says the database cannot be reached. */
+    /**
+     * The failure, among {@code e}, its causes and suppressed exceptions (a failed commit is reported that way), that
+     * says the database cannot be reached.
+     */
     public static Optional<SQLException> cause(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (unreachable(s)) {
-                        return Optional.of(s);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return Causes.sqlFailures(e).stream().filter(DatabaseOutage::unreachable).findFirst();
     }
 
     /** A short description of the failure for the log: its SQLState and the first line of its message. */

@@ -25,16 +25,8 @@ public final class UniqueViolations {
 
     /** The name of the unique constraint that {@code e}, or one of its causes, violates, if it is a unique violation. */
     public static Optional<String> violatedConstraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                        return Optional.of(constraintOf(s));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return Causes.sqlFailures(e).stream().filter(s -> UNIQUE_VIOLATION.equals(s.getSQLState())).findFirst()
+                .map(UniqueViolations::constraintOf);
     }
 
     private static String constraintOf(SQLException e) {

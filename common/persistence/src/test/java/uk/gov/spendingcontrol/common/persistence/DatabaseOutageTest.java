@@ -40,6 +40,17 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitCutOffIsAnOutageThoughTheTransactionManagerReportsItAsSuppressed() {
+        // what Narayana throws when the connection dies at commit: the SQL failure is not a cause but suppressed
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to commit");
+        xa.initCause(UniqueViolationsTest.serverError("57P01", null, "terminating connection"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseOutage.isOutage(new RuntimeException(commit)));
+        assertEquals("57P01", DatabaseOutage.cause(commit).orElseThrow().getSQLState());
+    }
+
+    @Test
     void aServerShuttingDownStartingOrFullIsAnOutage() {
         for (String state : new String[] {"57P01", "57P02", "57P03", "53300"}) {
             assertTrue(DatabaseOutage.isOutage(UniqueViolationsTest.serverError(state, null, "terminating connection")),

@@ -69,6 +69,13 @@ class UniqueViolationsTest {
     }
 
     @Test
+    void aViolationReportedAtCommitAsASuppressedFailureIsFound() {
+        Exception commit = new Exception("Could not commit transaction");
+        commit.addSuppressed(new RuntimeException(serverError("23505", "plan_department_year", "duplicate")));
+        assertTrue(UniqueViolations.violates(commit, "plan_department_year"));
+    }
+
+    @Test
     void otherFailuresAreNotUniqueViolations() {
         assertFalse(UniqueViolations.violates(new IllegalStateException("programme_pkey"), "programme_pkey"));
         assertFalse(UniqueViolations.violates(null, "programme_pkey"));
