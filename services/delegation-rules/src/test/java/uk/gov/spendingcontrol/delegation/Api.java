@@ -46,10 +46,15 @@ final class Api {
                 {"kindOfSpend":"%s","threshold":%s,"approverAbove":"%s"}""".formatted(kind, threshold, approver);
     }
 
-    /** A replacement body; basedOnVersion null leaves it out. */
-    static String delegation(Integer basedOnVersion, String reason, String... rules) {
-        return "{" + (basedOnVersion == null ? "" : "\"basedOnVersion\":" + basedOnVersion + ",")
-                + "\"reason\":\"" + reason + "\",\"rules\":[" + String.join(",", rules) + "]}";
+    /** A replacement body. */
+    static String delegation(String reason, String... rules) {
+        return "{\"reason\":\"" + reason + "\",\"rules\":[" + String.join(",", rules) + "]}";
+    }
+
+    /** Sets a department's first delegation (If-None-Match: *). */
+    static ValidatableResponse create(String token, String department, String body) {
+        return as(token).contentType(ContentType.JSON).body(body).header("If-None-Match", "*")
+                .when().put("/api/v1/delegation-rules/" + department).then();
     }
 
     static ValidatableResponse put(String token, String department, String ifMatch, String body) {

@@ -14,6 +14,7 @@ import static uk.gov.spendingcontrol.delegation.Api.HMT_APPROVER;
 import static uk.gov.spendingcontrol.delegation.Api.OPS;
 import static uk.gov.spendingcontrol.delegation.Api.anonymous;
 import static uk.gov.spendingcontrol.delegation.Api.as;
+import static uk.gov.spendingcontrol.delegation.Api.create;
 import static uk.gov.spendingcontrol.delegation.Api.delegation;
 import static uk.gov.spendingcontrol.delegation.Api.put;
 import static uk.gov.spendingcontrol.delegation.Api.rule;
@@ -125,10 +126,10 @@ class DecisionResourceTest {
 
     @Test
     void theCurrentVersionDecides() {
-        put(CO, "DESNZ", null, delegation(0, "v1", rule("CAPITAL_PROJECT", "10000000", "TREASURY"))).statusCode(201);
+        create(CO, "DESNZ", delegation("v1", rule("CAPITAL_PROJECT", "10000000", "TREASURY"))).statusCode(201);
         decide(HMT_APPROVER, spend("DESNZ", "CAPITAL_PROJECT", "15000000", false, false, false))
                 .statusCode(200).body("approvalNeeded", is("TREASURY"), "delegationVersion", is(1));
-        put(CO, "DESNZ", "\"1\"", delegation(null, "v2", rule("CAPITAL_PROJECT", "20000000", "TREASURY")))
+        put(CO, "DESNZ", "\"1\"", delegation("v2", rule("CAPITAL_PROJECT", "20000000", "TREASURY")))
                 .statusCode(200);
         decide(HMT_APPROVER, spend("DESNZ", "CAPITAL_PROJECT", "15000000", false, false, false))
                 .statusCode(200).body("approvalNeeded", is("DEPARTMENT"), "delegationVersion", is(2),

@@ -23,6 +23,7 @@ import static uk.gov.spendingcontrol.delegation.Api.HMT;
 import static uk.gov.spendingcontrol.delegation.Api.HMT_APPROVER;
 import static uk.gov.spendingcontrol.delegation.Api.OPS;
 import static uk.gov.spendingcontrol.delegation.Api.as;
+import static uk.gov.spendingcontrol.delegation.Api.create;
 import static uk.gov.spendingcontrol.delegation.Api.anonymous;
 import static uk.gov.spendingcontrol.delegation.Api.delegation;
 import static uk.gov.spendingcontrol.delegation.Api.eventsOf;
@@ -149,9 +150,9 @@ class DelegationResourceTest {
 
     @Test
     void onlyCabinetOfficeAdministratorsReplaceRules() {
-        String body = delegation(1, "Not allowed", capital("1.00"));
+        String body = delegation("Not allowed", capital("1.00"));
         for (String token : List.of(DHSC_READER, DHSC_EDITOR, DHSC_SYSTEM, HMT, HMT_APPROVER, OPS)) {
-            put(token, "DHSC", null, body).statusCode(403).contentType("application/problem+json")
+            put(token, "DHSC", "\"1\"", body).statusCode(403).contentType("application/problem+json")
                     .body("type", is("urn:spending-control:problem:forbidden"));
         }
         anonymous().contentType(ContentType.JSON).body(body).when().put(BASE + "/DHSC")
@@ -163,7 +164,7 @@ class DelegationResourceTest {
 
     @Test
     void replacingMakesANewVersionAndKeepsTheHistory() throws Exception {
-        String first = put(CO, "dft", null, delegation(0, "First delegation for transport",
+        String first = create(CO, "dft", delegation("First delegation for transport",
                         digital("5000000"), capital("40000000.5")))
                 .statusCode(201)
                 .header("ETag", "\"1\"")
@@ -175,7 +176,7 @@ class DelegationResourceTest {
                         "rules[1].threshold", is(new BigDecimal("5000000.00")))
                 .extract().asString();
 
-        put(CO, "DFT", "\"1\"", delegation(null, "Capital threshold raised", capital("45000000.00"),
+        put(CO, "DFT", "\"1\"", delegation("Capital threshold raised", capital("45000000.00"),
                         rule("CONSULTANCY", "600000", "CABINET_OFFICE_SPEND_CONTROL")))
                 .statusCode(200)
                 .header("ETag", "\"2\"")
@@ -215,33 +216,38 @@ class DelegationResourceTest {
 
     @Test
     void aStaleVersionIsRefusedAndNothingIsWritten() {
-        put(CO, "DWP", null, delegation(0, "v1", capital("10000000"))).statusCode(201);
-        put(CO, "DWP", "\"1\"", delegation(null, "v2", capital("20000000"))).statusCode(200).body("version", is(2));
+        create(CO, "DWP", delegation("v1", capital("10000000"))).statusCode(201);
+        put(CO, "DWP", "\"1\"", delegation("v2", capital("20000000"))).statusCode(200).body("version", is(2));
 
-        put(CO, "DWP", "\"1\"", delegation(null, "stale", capital("99"))).statusCode(412)
+        put(CO, "DWP", "\"1\"", delegation("stale", capital("99"))).statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:precondition-failed"), "status", is(412),
-                        "detail", containsString("version 2, not 1"), "detail", containsString("If-Match \"2\""));
-        put(CO, "DWP", null, delegation(1, "stale", capital("99"))).statusCode(409)
-                .contentType("application/problem+json")
-                .body("type", is("urn:spending-control:problem:conflict"), "detail", containsString("basedOnVersion 2"));
-        put(CO, "DWP", null, delegation(0, "as if new", capital("99"))).statusCode(409);
-        put(CO, "DWP", "\"3\"", delegation(null, "from the future", capital("99"))).statusCode(412);
+                        "detail", containsString("version 2, not 1"), "errors[0].field", is("If-Match"))
+                .header("ETag", "\"2\"");
+        // "create the first one" while there is one
+        create(CO, "DWP", delegation("as if new", capital("99"))).statusCode(412).header("ETag", "\"2\"")
+                .body("errors[0].field", is("If-None-Match"), "detail", containsString("already has a delegation"));
+        put(CO, "DWP", "\"3\"", delegation("from the future", capital("99"))).statusCode(412);
         // no precondition at all: refused, never a blind overwrite
-        put(CO, "DWP", null, delegation(null, "blind", capital("99"))).statusCode(428)
+        put(CO, "DWP", null, delegation("blind", capital("99"))).statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:precondition-required"),
                         "detail", containsString("If-Match"));
-        put(CO, "DWP", "*", delegation(null, "blind", capital("99"))).statusCode(400)
+        put(CO, "DWP", "*", delegation("blind", capital("99"))).statusCode(400)
                 .body("errors[0].field", is("If-Match"));
-        put(CO, "DWP", "W/\"1\"", delegation(null, "weak and stale", capital("99"))).statusCode(412);
-        put(CO, "DWP", "two", delegation(null, "not a version", capital("99"))).statusCode(400)
+        put(CO, "DWP", "W/\"1\"", delegation("weak and stale", capital("99"))).statusCode(412);
+        put(CO, "DWP", "two", delegation("not a version", capital("99"))).statusCode(400)
                 .body("errors[0].field", is("If-Match"));
-        put(CO, "DWP", "\"2\"", delegation(1, "disagree", capital("99"))).statusCode(400)
-                .body("errors[0].field", is("basedOnVersion"));
+        // both conditions, or another If-None-Match
+        as(CO).contentType(ContentType.JSON).body(delegation("both", capital("99"))).header("If-Match", "\"2\"")
+                .header("If-None-Match", "*").when().put(BASE + "/DWP")
+                .then().statusCode(400).body("errors[0].field", is("If-None-Match"));
+        as(CO).contentType(ContentType.JSON).body(delegation("etag", capital("99"))).header("If-None-Match", "\"2\"")
+                .when().put(BASE + "/DWP")
+                .then().statusCode(400).body("errors[0].field", is("If-None-Match"));
         // a version to replace for a department that has none
-        put(CO, "HMRC", null, delegation(3, "no such version", capital("99"))).statusCode(409)
-                .body("detail", containsString("no delegation yet"));
+        put(CO, "HMRC", "\"3\"", delegation("no such version", capital("99"))).statusCode(412)
+                .body("detail", containsString("no delegation yet"), "detail", containsString("If-None-Match: *"));
         as(HMT).when().get(BASE + "/HMRC").then().statusCode(404);
 
         assertEquals(List.of(1, 2), versionsOf("DWP"));
@@ -253,10 +259,10 @@ class DelegationResourceTest {
 
     @Test
     void concurrentReplacementsOfTheSameVersionLetExactlyOneThrough() throws Exception {
-        put(CO, "DBT", null, delegation(0, "v1", capital("1000000"))).statusCode(201);
+        create(CO, "DBT", delegation("v1", capital("1000000"))).statusCode(201);
         List<Callable<Integer>> writers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String body = delegation(null, "writer " + i, capital(Integer.toString(2000000 + i)));
+            String body = delegation("writer " + i, capital(Integer.toString(2000000 + i)));
             writers.add(() -> put(CO, "DBT", "\"1\"", body).extract().statusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -276,43 +282,41 @@ class DelegationResourceTest {
 
     @Test
     void invalidRulesAreProblemsWithFieldErrorsAndNothingIsWritten() {
-        put(CO, "HO", null, delegation(0, "negative", rule("CAPITAL_PROJECT", "-1", "TREASURY"))).statusCode(400)
+        create(CO, "HO", delegation("negative", rule("CAPITAL_PROJECT", "-1", "TREASURY"))).statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:validation"), "instance", is(BASE + "/HO"),
                         "errors.field", contains("rules[0].threshold"), "errors[0].code", is("PositiveOrZero"));
-        put(CO, "HO", null, delegation(0, "unknown kind", rule("SNACKS", "1", "TREASURY"))).statusCode(400)
+        create(CO, "HO", delegation("unknown kind", rule("SNACKS", "1", "TREASURY"))).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("rules[0].kindOfSpend"), "errors[0].message", containsString("CAPITAL_PROJECT"));
-        put(CO, "HO", null, delegation(0, "unknown approver", rule("PROPERTY", "1", "PARLIAMENT"))).statusCode(400)
+        create(CO, "HO", delegation("unknown approver", rule("PROPERTY", "1", "PARLIAMENT"))).statusCode(400)
                 .body("errors[0].field", is("rules[0].approverAbove"));
-        put(CO, "HO", null, delegation(0, "duplicate", capital("1"), digital("2"), capital("3"))).statusCode(400)
+        create(CO, "HO", delegation("duplicate", capital("1"), digital("2"), capital("3"))).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("rules[2].kindOfSpend"), "errors[0].code", is("DuplicateKindOfSpend"),
                         "errors[0].message", containsString("rules[0]"));
-        put(CO, "HO", null, "{\"basedOnVersion\":0,\"rules\":[" + capital("1") + "]}").statusCode(400)
+        create(CO, "HO", "{\"rules\":[" + capital("1") + "]}").statusCode(400)
                 .body("errors.field", contains("reason"));
-        put(CO, "HO", null, delegation(0, "  ", capital("1"))).statusCode(400)
+        create(CO, "HO", delegation("  ", capital("1"))).statusCode(400)
                 .body("errors.field", contains("reason"));
-        put(CO, "HO", null, "{\"basedOnVersion\":0,\"reason\":\"no rules\"}").statusCode(400)
+        create(CO, "HO", "{\"reason\":\"no rules\"}").statusCode(400)
                 .body("errors.field", contains("rules"));
-        put(CO, "HO", null, delegation(0, "pence", capital("1.234"))).statusCode(400)
+        create(CO, "HO", delegation("pence", capital("1.234"))).statusCode(400)
                 .body("errors.field", contains("rules[0].threshold"), "errors[0].message", containsString("2 decimal"));
-        put(CO, "HO", null, delegation(0, "missing", "{\"kindOfSpend\":\"PROPERTY\"}")).statusCode(400)
+        create(CO, "HO", delegation("missing", "{\"kindOfSpend\":\"PROPERTY\"}")).statusCode(400)
                 .body("errors.field", contains("rules[0].approverAbove", "rules[0].threshold"));
-        put(CO, "HO", null, delegation(-1, "negative version", capital("1"))).statusCode(400)
-                .body("errors.field", contains("basedOnVersion"));
-        put(CO, "HO", null, delegation(0, "digital to the Treasury", rule("DIGITAL_AND_TECHNOLOGY", "1", "TREASURY")))
+        create(CO, "HO", delegation("digital to the Treasury", rule("DIGITAL_AND_TECHNOLOGY", "1", "TREASURY")))
                 .statusCode(400).body("errors.field", contains("rules[0].approverAbove"),
                         "errors[0].code", is("DigitalSpendControl"));
-        put(CO, "HO", null, delegation(0, "delegating the undelegable",
+        create(CO, "HO", delegation("delegating the undelegable",
                         rule("NOVEL_CONTENTIOUS_REPERCUSSIVE", "1", "TREASURY")))
                 .statusCode(400).body("errors.field", contains("rules[0].kindOfSpend"), "errors[0].code", is("NotDelegable"));
-        put(CO, "not a code!", null, delegation(0, "bad department", capital("1"))).statusCode(400)
+        create(CO, "not a code!", delegation("bad department", capital("1"))).statusCode(400)
                 .body("errors.field", contains("department"));
-        put(CO, "HO", null, "{\"reason\": ").statusCode(400).contentType("application/problem+json")
+        create(CO, "HO", "{\"reason\": ").statusCode(400).contentType("application/problem+json")
                 .body(not(containsString("Exception")));
         // several problems at once are all reported
-        put(CO, "HO", null, "{\"basedOnVersion\":0,\"rules\":[" + rule("CAPITAL_PROJECT", "-5", "TREASURY") + "]}")
+        create(CO, "HO", "{\"rules\":[" + rule("CAPITAL_PROJECT", "-5", "TREASURY") + "]}")
                 .statusCode(400).body("errors.field", contains("reason", "rules[0].threshold"),
                         "detail", is("2 fields are not valid"));
 
@@ -322,7 +326,7 @@ class DelegationResourceTest {
 
     @Test
     void anEmptySetOfRulesIsAllowedAndDelegatesNothing() {
-        put(CO, "DCMS", null, delegation(0, "Nothing delegated while under review")).statusCode(201)
+        create(CO, "DCMS", delegation("Nothing delegated while under review")).statusCode(201)
                 .body("version", is(1), "rules", hasSize(0));
         as(HMT).when().get(BASE + "/DCMS").then().statusCode(200).body("rules", hasSize(0),
                 "rules", everyItem(notNullValue()));

@@ -33,7 +33,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.problem(), uri, headers);
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.problem(), uri, headers));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

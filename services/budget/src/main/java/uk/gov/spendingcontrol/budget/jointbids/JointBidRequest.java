@@ -21,8 +21,7 @@ public record JointBidRequest(
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9-]{1,64}$", message = "must be the id of a cross-cutting outcome")
         @Schema(description = "The cross-cutting outcome it supports (owned by the outcome-delivery-plan service)")
         String crossCuttingOutcomeId,
-        @NotEmpty @Size(max = 500) @Valid List<AmountRequest> amounts,
-        @Schema(description = "The version you read, when changing a draft") Integer version) {
+        @NotEmpty @Size(max = 500) @Valid List<AmountRequest> amounts) {
 
     @Schema(name = "JointBidAmount")
     public record AmountRequest(

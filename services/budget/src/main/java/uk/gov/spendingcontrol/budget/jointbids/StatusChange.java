@@ -6,6 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "JointBidStatusChange",
         description = "SUBMITTED by the lead department's editor (from DRAFT); APPROVED or REJECTED by a Treasury approver (from SUBMITTED)")
-public record StatusChange(@NotNull JointBid.Status status, @Size(max = 4000) String comment,
-        @Schema(description = "The version you read") Integer version) {
+public record StatusChange(@NotNull JointBid.Status status, @Size(max = 4000) String comment) {
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Roles;
-import uk.gov.spendingcontrol.common.web.Versions;
 
 @Path("/api/v1/returns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -113,8 +112,8 @@ public class ReturnResource {
             result = service.submit(parsed.timed(System.nanoTime() - start), key, hash);
         }
         ReturnView r = result.report();
-        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("/api/v1/returns/{id}")
-                .build(r.id())).tag(new EntityTag(Integer.toString(r.revision()))).entity(r);
+        Response.ResponseBuilder response = ETags.tagged(Response.created(uri.getBaseUriBuilder()
+                .path("/api/v1/returns/{id}").build(r.id())).entity(r), r.revision());
         if (result.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -165,7 +164,7 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         ReturnView r = service.read(uuid(id));
-        return Response.ok(r).tag(new EntityTag(Integer.toString(r.revision()))).build();
+        return ETags.ok(r, r.revision());
     }
 
     @GET
@@ -207,23 +206,27 @@ public class ReturnResource {
     @RolesAllowed(Roles.TREASURY_SPENDING)
     @Operation(summary = "Confirm or reject a return",
             description = "Treasury spending teams confirm or reject the latest version of a SUBMITTED return, with a"
-                    + " comment (required to reject). Send the revision you read in If-Match (or as 'revision'). A"
-                    + " rejected return no longer counts as the department's position.")
+                    + " comment (required to reject). Send the revision you read in If-Match (its ETag;"
+                    + " docs/architecture.md, \"Optimistic concurrency\"). A rejected return no longer counts as the"
+                    + " department's position.")
     @APIResponse(responseCode = "200", description = "The return as reviewed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
-    @APIResponse(responseCode = "400", description = "The request is not valid, or no revision was sent",
+    @APIResponse(responseCode = "400", description = "The request is not valid, or If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already reviewed, superseded by a later version, or reviewed"
             + " by someone else at the same moment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The revision sent is not the current one",
+    @APIResponse(responseCode = "412", description = "The revision sent is not the current one (its ETag is in the"
+            + " answer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response review(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReviewRequest request) {
-        ReturnView r = service.review(uuid(id), request, Versions.ifMatch(ifMatch));
-        return Response.ok(r).tag(new EntityTag(Integer.toString(r.revision()))).build();
+        ReturnView r = service.review(uuid(id), request, ifMatch);
+        return ETags.ok(r, r.revision());
     }
 
     private static UUID uuid(String id) {

@@ -9,8 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReviewRequest(
         @NotNull Decision decision,
         @Size(max = 2000) @Schema(description = "Required to reject", example = "Outturn for period 6 does not match"
-                + " the department's accounts") String comment,
-        @Schema(description = "The revision you read, if you do not send If-Match") Integer revision) {
+                + " the department's accounts") String comment) {
 
     public enum Decision { CONFIRMED, REJECTED }
 }

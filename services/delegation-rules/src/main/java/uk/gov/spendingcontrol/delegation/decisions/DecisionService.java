@@ -1,7 +1,6 @@
 package uk.gov.spendingcontrol.delegation.decisions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
 import uk.gov.spendingcontrol.delegation.rules.DelegationService;
@@ -22,21 +21,13 @@ public class DecisionService {
      * department's users and systems decide for their own (from the token), and naming another one answers 404.
      */
     public Decision decide(DecisionRequest spend) {
-        String named = spend.department() == null || spend.department().isBlank() ? null
-                : spend.department().trim().toUpperCase(Locale.ROOT);
-        String department;
-        if (caller.isCentral()) {
-            if (named == null) {
-                throw ProblemException.invalid("department", "is required for central roles: name the department "
-                        + "whose delegation applies");
-            }
-            department = DelegationService.departmentCode(named);
-        } else {
-            department = caller.requireDepartment();
-            if (named != null && !named.equals(department)) {
-                throw ProblemException.notFound("Delegation of department", spend.department());
-            }
+        String named = spend.department() == null ? null : spend.department().trim();
+        String department = caller.departmentScope(named);
+        if (department == null) {
+            throw ProblemException.invalid("department", "is required for central roles: name the department "
+                    + "whose delegation applies");
         }
+        department = DelegationService.departmentCode(department);
         return DelegatedAuthority.decide(department, delegations.currentOf(department), spend);
     }
 }

@@ -3,18 +3,13 @@ package uk.gov.spendingcontrol.delegation.rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A department's rules, replacing its current ones as a new version. */
+/** A department's rules, replacing its current ones as a new version (the version replaced goes in If-Match). */
 @Schema(name = "DelegationRequest")
 public record DelegationRequest(
-        @PositiveOrZero
-        @Schema(description = "The version you read and are replacing: 0 when the department has no delegation yet. "
-                + "Needed unless the If-Match header names it; a stale version is refused, never overwritten.",
-                example = "1") Integer basedOnVersion,
         @NotBlank @Size(max = 2000)
         @Schema(description = "Why the rules change (recorded with the version)",
                 example = "Capital threshold raised after the 2026 spending review") String reason,

@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 @Path("/api/v1/delegation-rules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,7 +76,7 @@ public class DelegationResource {
             @Parameter(description = "Department code; departments may only name their own", example = "DHSC")
             @PathParam("department") String department) {
         DelegationView d = service.current(department);
-        return Response.ok(d).tag(new EntityTag(Integer.toString(d.version()))).build();
+        return ETags.ok(d, d.version());
     }
 
     @GET
@@ -104,14 +105,19 @@ public class DelegationResource {
             Roles.TREASURY_APPROVER, Roles.CABINET_OFFICE_ADMIN})
     @Operation(summary = "One version of a department's delegation",
             description = "The rules as they were set in that version.")
-    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "200", description = "The version (its ETag is its version number)",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version number, quoted",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DelegationView.class)))
     @APIResponse(responseCode = "404", description = "No such version, or the department is not the caller's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DelegationView version(
+    public Response version(
             @Parameter(description = "Department code; departments may only name their own", example = "DHSC")
             @PathParam("department") String department,
             @Parameter(description = "Version number, from 1", example = "1") @PathParam("version") int version) {
-        return service.version(department, version);
+        DelegationView d = service.version(department, version);
+        return ETags.ok(d, d.version());
     }
 
     @PUT
@@ -120,9 +126,10 @@ public class DelegationResource {
     @RolesAllowed(Roles.CABINET_OFFICE_ADMIN)
     @Operation(summary = "Replace a department's rules",
             description = "Sets the department's whole set of rules as a new version, recording who, when and why; "
-                    + "earlier versions are kept. Name the version you read, with If-Match or basedOnVersion (0 for a "
-                    + "department's first delegation): if it is no longer current the change is refused and nothing "
-                    + "is written. Every new version is also written to the change feed.")
+                    + "earlier versions are kept. Send the version you read and are replacing in If-Match (its ETag), "
+                    + "or If-None-Match: * for a department's first delegation (docs/architecture.md, \"Optimistic "
+                    + "concurrency\"): if the condition does not hold the change is refused and nothing is written. "
+                    + "Every new version is also written to the change feed.")
     @APIResponse(responseCode = "200", description = "The new version (the department's rules were replaced)",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new version number, quoted",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -133,26 +140,27 @@ public class DelegationResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DelegationView.class)))
-    @APIResponse(responseCode = "400", description = "The request is not valid (field errors in 'errors')",
+    @APIResponse(responseCode = "400", description = "The request is not valid (field errors in 'errors'), or a "
+            + "condition header is not one of ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "basedOnVersion is not the current version: nothing was written",
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version, or If-None-Match: * while "
+            + "the department has a delegation (the current ETag is in the answer): nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current version: nothing was written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor basedOnVersion names the version replaced",
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor If-None-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(
             @Parameter(description = "Department code", example = "DHSC") @PathParam("department") String department,
             @Parameter(description = "The ETag of the version you read and are replacing, such as \"2\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "* to set a department's first delegation (only if it has none)")
+            @HeaderParam(Versions.IF_NONE_MATCH) String ifNoneMatch,
             @Valid @NotNull DelegationRequest request, @Context UriInfo uri) {
-        DelegationService.Replaced replaced = service.replace(department, request, ifMatch);
+        DelegationService.Replaced replaced = service.replace(department, request, ifMatch, ifNoneMatch);
         DelegationView d = replaced.delegation();
         Response.ResponseBuilder response = replaced.first()
                 ? Response.status(Response.Status.CREATED)
                 : Response.ok();
-        return response.entity(d)
-                .tag(new EntityTag(Integer.toString(d.version())))
+        return ETags.tagged(response.entity(d), d.version())
                 .location(uri.getBaseUriBuilder().path("/api/v1/delegation-rules/{department}/versions/{version}")
                         .build(d.department(), d.version()))
                 .build();

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.AdvisoryLocks;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
@@ -30,17 +32,20 @@ public class DelegationService {
     private final DelegationVersionRepository versions;
     private final ChangeFeed feed;
     private final Caller caller;
+    private final AdvisoryLocks locks;
 
-    public DelegationService(DelegationVersionRepository versions, ChangeFeed feed, Caller caller) {
+    public DelegationService(DelegationVersionRepository versions, ChangeFeed feed, Caller caller,
+            AdvisoryLocks locks) {
         this.versions = versions;
         this.feed = feed;
         this.caller = caller;
+        this.locks = locks;
     }
 
     /** Current delegations the caller may see (a department its own, central roles all), by department code. */
     @Transactional
     public List<DelegationView> current(PageRequest page) {
-        String only = caller.isCentral() ? null : caller.requireDepartment();
+        String only = caller.departmentScope(null);
         return versions.currentPageAfter(only, page.after(), page.limit() + 1).stream().map(DelegationView::of).toList();
     }
 
@@ -75,27 +80,29 @@ public class DelegationService {
     }
 
     /**
-     * Replaces a department's rules as a new version, if the caller read the current one: {@code ifMatch} (the If-Match
-     * header) or the request's {@code basedOnVersion} must name it. Appends the new version to the change feed in the
-     * same transaction.
+     * Replaces a department's rules as a new version, if the caller read the current one (If-Match), or sets its first
+     * version (If-None-Match: *): docs/architecture.md, "Optimistic concurrency". Writers of one department are
+     * serialised, so two replacements of the same version cannot both succeed. Appends the new version to the change
+     * feed in the same transaction.
      */
     @Transactional
-    public Replaced replace(String department, DelegationRequest request, String ifMatch) {
+    public Replaced replace(String department, DelegationRequest request, String ifMatch, String ifNoneMatch) {
+        OptionalInt read = Versions.createOrReplace(ifMatch, ifNoneMatch);
         String code = departmentCode(department);
-        Integer expected = expectedVersion(ifMatch, request.basedOnVersion());
         checkRules(request.rules());
 
-        versions.lockDepartment(code);
+        locks.lock(AGGREGATE, code);
         int current = versions.currentVersion(code);
-        if (expected != current) {
-            boolean byHeader = ifMatch != null && !ifMatch.isBlank();
-            String detail = current == 0
-                    ? code + " has no delegation yet, so there is no version " + expected
-                            + " to replace: send 0 to set its first version"
-                    : code + "'s delegation is at version " + current + ", not " + expected
-                            + ": someone changed it since you read it. Read it again, re-apply your change and send "
-                            + (byHeader ? "If-Match \"" + current + "\"" : "basedOnVersion " + current);
-            throw byHeader ? ProblemException.preconditionFailed(detail) : ProblemException.conflict(detail);
+        if (read.isEmpty() && current != 0) {
+            throw Versions.stale(code + " already has a delegation, at version " + current + ": read it and send"
+                    + " If-Match with its ETag to replace it", null, current);
+        }
+        if (read.isPresent() && current == 0) {
+            throw Versions.stale(code + " has no delegation yet, so there is no version " + read.getAsInt()
+                    + " to replace: send If-None-Match: * to set its first version", read.getAsInt(), null);
+        }
+        if (read.isPresent()) {
+            Versions.check(code + "'s delegation", read.getAsInt(), current);
         }
 
         DelegationVersion v = new DelegationVersion();
@@ -127,32 +134,7 @@ public class DelegationService {
 
     /** The department the caller may read: any for central roles; for a department, only its own (else 404). */
     private String visible(String requested) {
-        String wanted = requested == null ? "" : requested.trim().toUpperCase(Locale.ROOT);
-        if (caller.isCentral()) {
-            return wanted;
-        }
-        String own = caller.requireDepartment();
-        if (!wanted.equals(own)) {
-            throw ProblemException.notFound("Delegation of department", requested);
-        }
-        return own;
-    }
-
-    /** The version the writer read, from If-Match or basedOnVersion; one of them is required. */
-    static Integer expectedVersion(String ifMatch, Integer basedOnVersion) {
-        Integer fromHeader = Versions.ifMatch(ifMatch);
-        if (fromHeader != null && basedOnVersion != null && !fromHeader.equals(basedOnVersion)) {
-            throw ProblemException.invalid("basedOnVersion", "is " + basedOnVersion + " but If-Match names version "
-                    + fromHeader + ": send one, or both the same");
-        }
-        Integer expected = fromHeader != null ? fromHeader : basedOnVersion;
-        if (expected == null) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "Name the version you are replacing, so that nobody's change is silently overwritten: send "
-                            + "If-Match with the ETag you read (such as \"2\") or basedOnVersion in the body (0 for a "
-                            + "department's first delegation)");
-        }
-        return expected;
+        return caller.departmentScope(requested == null ? "" : requested.trim());
     }
 
     /** The rules of one version: at most one per kind, and the conditions that always go to the centre hold. */

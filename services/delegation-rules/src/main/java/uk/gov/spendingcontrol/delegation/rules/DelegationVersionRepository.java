@@ -45,14 +45,4 @@ public class DelegationVersionRepository implements PanacheRepository<Delegation
         return find("departmentCode = ?1 and version > ?2", Sort.by("version"), department, (int) Math.min(afterVersion,
                 Integer.MAX_VALUE)).page(0, limit).list();
     }
-
-    /**
-     * Serialises writers of one department's delegation until the transaction ends, so that two replacements based on
-     * the same version cannot both succeed: the second one sees the first one's version and is refused as stale.
-     */
-    public void lockDepartment(String department) {
-        getEntityManager().createNativeQuery(
-                "select count(*) from (select pg_advisory_xact_lock(hashtext('delegation_version'), hashtext(:d))) l")
-                .setParameter("d", department).getSingleResult();
-    }
 }

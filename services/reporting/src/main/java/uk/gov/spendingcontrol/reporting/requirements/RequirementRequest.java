@@ -29,10 +29,7 @@ public record RequirementRequest(
         @Size(max = 100)
         @Pattern(regexp = FEED, message = "must name a change feed as <service>.<feed>, such as budget.returns")
         @Schema(description = "The change feed whose data satisfies it; required when satisfiedByLiveData is true",
-                example = "budget.returns") String liveDataFeed,
-        @Min(1)
-        @Schema(description = "When replacing: the version you read (instead of If-Match). Not sent when creating.",
-                example = "1") Integer version) {
+                example = "budget.returns") String liveDataFeed) {
 
     public static final String CODE = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
     public static final String FEED = "^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*$";

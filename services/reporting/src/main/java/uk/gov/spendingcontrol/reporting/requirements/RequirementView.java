@@ -21,7 +21,7 @@ public record RequirementView(
         @Schema(description = "Whether live data already satisfies it, so departments need not send it") boolean satisfiedByLiveData,
         @Schema(description = "The change feed whose data satisfies it", example = "budget.returns") String liveDataFeed,
         RequirementStatus status,
-        @Schema(description = "Optimistic concurrency: send it back in If-Match (or 'version') to change the "
+        @Schema(description = "Optimistic concurrency: also its ETag, to send back in If-Match to change the "
                 + "requirement; also the number of its latest history entry", example = "1") int version,
         String createdBy,
         OffsetDateTime createdAt,
