@@ -22,7 +22,8 @@ public final class IdempotencyKeys {
 
     public static Optional<String> of(HttpHeaders headers) {
         List<String> values = headers == null ? null : headers.getRequestHeader(HEADER);
-        return values == null ? Optional.empty() : Optional.of(check(values));
+        // JAX-RS gives no values for an absent header; a header sent blank is one blank value
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(check(values));
     }
 
     /** The key from the header's values (as received, one per header line). */
