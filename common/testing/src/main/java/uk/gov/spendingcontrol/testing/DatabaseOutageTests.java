@@ -104,7 +104,7 @@ public abstract class DatabaseOutageTests {
             assertUnavailable(read());
             assertUnavailable(write.send());
             assertUnavailable(write.send());
-            given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
+            ManagementInterface.given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
         } finally {
             database.start();
         }
@@ -116,7 +116,7 @@ public abstract class DatabaseOutageTests {
                         .filter(r -> r.getThrown() != null).map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
 
         // back at once: the first requests after the return succeed (pooled connections are checked before use)
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        ManagementInterface.given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         assertEquals(200, read().statusCode());
         assertFalse(write.written(), "the refused write wrote nothing");
         assertSucceeds(write.send());

@@ -528,7 +528,9 @@ class ReturnsTest {
         given().auth().oauth2(OPS).when().get("/api/v1/returns/" + id).then().statusCode(403);
         given().auth().oauth2(OPS).when().get("/api/v1/returns").then().statusCode(403);
         given().when().get("/api/v1/returns/" + id).then().statusCode(401);
-        given().auth().oauth2(HMT).when().get("/api/v1/returns/not-a-uuid").then().statusCode(404);
+        // a path parameter of the wrong type is a bad request naming it (common-rest StrictParameters)
+        given().auth().oauth2(HMT).when().get("/api/v1/returns/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", is("id"));
         given().auth().oauth2(HMT).when().get("/api/v1/returns/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404);
     }

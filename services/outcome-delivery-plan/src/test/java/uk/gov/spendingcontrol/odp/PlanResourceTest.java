@@ -223,11 +223,11 @@ class PlanResourceTest {
                 .body("type", is("urn:spending-control:problem:validation"), "instance", is(PLANS),
                         "detail", is("2 fields are not valid"),
                         "errors.field", contains("financialYear", "title"),
-                        "errors[0].message", is("must be a financial year such as 2026-27"));
+                        "errors[0].message", is("must be a financial year such as 2026-27, from 2000-01 to 2099-00"));
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON).body(minimal("2026-28", "Bad year"))
                 .when().post(PLANS)
                 .then().statusCode(400).body("errors[0].field", is("financialYear"),
-                        "errors[0].message", containsString("is not a financial year"));
+                        "errors[0].message", containsString("must be a financial year such as 2026-27"));
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
                 .body("""
                         {"financialYear":"%s","title":" "}""".formatted(year))
@@ -313,8 +313,9 @@ class PlanResourceTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(HMT).when().get(PLANS + "/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+        // a path parameter of the wrong type is a bad request naming it (common-rest StrictParameters)
         given().auth().oauth2(HMT).when().get(PLANS + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("id"));
     }
 
     @Test

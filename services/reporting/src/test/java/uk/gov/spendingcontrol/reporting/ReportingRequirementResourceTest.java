@@ -337,8 +337,9 @@ class ReportingRequirementResourceTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(ADMIN).when().get(PATH + "/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+        // a path parameter of the wrong type is a bad request naming it (common-rest StrictParameters)
         given().auth().oauth2(ADMIN).when().get(PATH + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("id"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import uk.gov.spendingcontrol.common.persistence.AdvisoryLocks;
 
 /**
  * The SQL of one service's change feed (table {@code change_event} in the service's schema, created by
@@ -34,7 +35,7 @@ public final class ChangeFeedTable {
             + " CAST(payload AS text), recorded_by, occurred_at";
 
     private final String table;
-    private final long lockKey;
+    private final String schema;
     private final ObjectMapper mapper;
 
     public ChangeFeedTable(String schema, ObjectMapper mapper) {
@@ -42,15 +43,16 @@ public final class ChangeFeedTable {
             throw new IllegalArgumentException("unexpected schema name " + schema);
         }
         this.table = schema + ".change_event";
-        // The demo data scripts take the same lock: the Java hashCode of "change_event:<schema>".
-        this.lockKey = ("change_event:" + schema).hashCode();
+        this.schema = schema;
         this.mapper = mapper;
     }
 
-    /** The advisory lock key that serialises this feed's writers. */
-    public long lockKey() {
-        return lockKey;
-    }
+    /**
+     * The advisory lock that serialises this feed's writers: namespace {@value #LOCK_NAMESPACE}, key the schema
+     * ({@link AdvisoryLocks}). SQL that writes events itself (the demo data) takes the same lock:
+     * {@code pg_advisory_xact_lock(hashtext('change_event'), hashtext('<schema>'))}.
+     */
+    public static final String LOCK_NAMESPACE = "change_event";
 
     /**
      * Appends an event inside the connection's current transaction and returns its position. Call it as the
@@ -67,10 +69,7 @@ public final class ChangeFeedTable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event payload is not serialisable", e);
         }
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, lockKey);
-            lock.execute();
-        }
+        AdvisoryLocks.lock(c, LOCK_NAMESPACE, schema);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
                 + " (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by)"
                 + " VALUES (?, ?, ?, ?, CAST(? AS varchar(16)[]), CAST(? AS jsonb), ?) RETURNING position")) {

@@ -3,6 +3,9 @@ package uk.gov.spendingcontrol.common.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * The one way the suite takes PostgreSQL advisory locks: transaction-level ({@code pg_advisory_xact_lock}), so a lock
@@ -32,5 +35,18 @@ public class AdvisoryLocks {
                 .setParameter(1, namespace)
                 .setParameter(2, key)
                 .getSingleResult();
+    }
+
+    /**
+     * The same lock on a plain JDBC connection, for code that works below Hibernate (the change feed's table). The
+     * connection must be in a transaction (auto-commit off).
+     */
+    public static void lock(Connection connection, String namespace, String key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+            lock.setString(1, namespace);
+            lock.setString(2, key);
+            lock.execute();
+        }
     }
 }

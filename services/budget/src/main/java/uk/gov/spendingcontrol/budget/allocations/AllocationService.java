@@ -49,9 +49,6 @@ public class AllocationService {
     @Transactional
     public Allocation allocate(AllocationRequest request, String ifMatch) {
         Integer read = Versions.optional(ifMatch);
-        if (request.version() != null) {
-            throw ProblemException.invalid("version", "is not read: send the version you read in If-Match");
-        }
         FinancialYear.parse(request.financialYear(), "financialYear");
         List<FieldProblem> profileProblems = MonthlyProfile.problems(request.monthlyProfile());
         if (!profileProblems.isEmpty()) {

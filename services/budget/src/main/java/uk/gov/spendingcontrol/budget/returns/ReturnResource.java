@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -38,9 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
-import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
 
 @Path("/api/v1/returns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,8 +49,7 @@ import uk.gov.spendingcontrol.common.security.Roles;
 public class ReturnResource {
 
     public static final String CSV = "text/csv";
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    public static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
 
     private final ReturnService service;
     private final ObjectMapper mapper;
@@ -100,9 +99,10 @@ public class ReturnResource {
             String financialYear,
             @Parameter(description = "CSV only: the month reported, 1 (April) to 12 (March)") @QueryParam("period")
             Integer period,
-            byte[] body, @Context UriInfo uri) throws IOException {
+            byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) throws IOException {
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CSV);
-        String key = idempotencyKey(idempotencyKey);
+        // read from every value of the header: a blank or repeated key is a 400, never "no key"
+        String key = IdempotencyKeys.of(headers).orElse(null);
         String hash = key == null ? null : hash(csv, financialYear, period, body);
         ReturnService.Submitted result = service.replay(key, hash).orElse(null);
         if (result == null) {
@@ -162,8 +162,8 @@ public class ReturnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        ReturnView r = service.read(uuid(id));
+    public Response get(@PathParam("id") UUID id) {
+        ReturnView r = service.read(id);
         return ETags.ok(r, r.revision());
     }
 
@@ -177,10 +177,10 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ReturnLineView> lines(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Page<ReturnLineView> lines(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.lines(uuid(id), page), ReturnLineView::of, r -> r[0], uri);
+        return page.page(service.lines(id, page), ReturnLineView::of, r -> r[0], uri);
     }
 
     @GET
@@ -194,10 +194,10 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Finding> warnings(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Page<Finding> warnings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.warnings(uuid(id), page), ReturnService::warning, r -> r[0], uri);
+        return page.page(service.warnings(id, page), ReturnService::warning, r -> r[0], uri);
     }
 
     @POST
@@ -223,29 +223,10 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response review(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReviewRequest request) {
-        ReturnView r = service.review(uuid(id), request, ifMatch);
+        ReturnView r = service.review(id, request, ifMatch);
         return ETags.ok(r, r.revision());
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Return", id);
-        }
-    }
-
-    private static String idempotencyKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters, such as a"
-                    + " UUID");
-        }
-        return key;
     }
 
     /** What makes two requests the same: the format, the CSV query parameters, and the body. */
