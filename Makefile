@@ -19,7 +19,7 @@ status: ## show what is running
 build: ## compile and package every module, no tests
 	$(MVN) package -DskipTests
 
-test: ## run every test: services against a real PostgreSQL, gateway, Helm chart, end-to-end with a real Keycloak
+test: ## run every test: services against a real PostgreSQL, gateway, Helm chart, end-to-end, the chart's pods in podman
 	$(MVN) verify
 
 openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intended API change
