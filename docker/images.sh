@@ -48,7 +48,7 @@ SHORT=${COMMIT:0:12}
 if [ "$COMMIT" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then SHORT=$SHORT-dirty; fi
 TAG_COMMIT=$VERSION-$SHORT
 CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-SOURCE=$(git config --get remote.origin.url 2>/dev/null || echo "https://github.com/spending-control/spending-control")
+SOURCE=$(git config --get remote.origin.url 2>/dev/null || true)
 
 mirror() {
   if [ -n "${SC_DEBIAN_MIRROR:-}" ]; then echo "$SC_DEBIAN_MIRROR"; return; fi
@@ -64,7 +64,7 @@ oci_args() {
   local kv
   for kv in "org.opencontainers.image.title=$2" "org.opencontainers.image.description=$3" \
             "org.opencontainers.image.version=$VERSION" "org.opencontainers.image.revision=$COMMIT" \
-            "org.opencontainers.image.created=$CREATED" "org.opencontainers.image.source=$SOURCE" \
+            "org.opencontainers.image.created=$CREATED" ${SOURCE:+"org.opencontainers.image.source=$SOURCE"} \
             "org.opencontainers.image.vendor=Spending Control" \
             "org.opencontainers.image.ref.name=spending-control/$1:$VERSION"; do
     printf -- '--label\0%s\0--annotation\0%s\0' "$kv" "$kv"

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -367,25 +366,10 @@ final class ContainerSuite {
         }
     }
 
-    private Path copyChart(Path target) throws IOException {
-        Path source = root.resolve("helm/spending-control");
-        if (Files.exists(target)) {
-            try (Stream<Path> files = Files.walk(target)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    /** A fresh copy of the chart, to render with its test pod's hook annotation renamed. */
+    private Path copyChart(Path target) {
+        Command.run(Duration.ofMinutes(1), "rm", "-rf", target.toString()).orFail();
+        Command.run(Duration.ofMinutes(1), "cp", "-r", root.resolve("helm/spending-control").toString(), target.toString()).orFail();
         return target;
     }
 
