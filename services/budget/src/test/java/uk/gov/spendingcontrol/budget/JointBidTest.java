@@ -111,12 +111,12 @@ class JointBidTest {
     void invalidBidsAreRefusedWithFieldErrors() {
         given().auth().oauth2(DEFRA).contentType(ContentType.JSON)
                 .body("""
-                        {"title":"Solo","crossCuttingOutcomeId":"x1",
+                        {"title":"Solo","crossCuttingOutcomeId":"net-zero-2050",
                          "amounts":[{"department":"DEFRA","financialYear":"2027-28","amount":1}]}""")
                 .when().post("/api/v1/joint-bids").then().statusCode(400).body("errors[0].field", is("amounts"));
         given().auth().oauth2(DEFRA).contentType(ContentType.JSON)
                 .body("""
-                        {"title":"Bad","crossCuttingOutcomeId":"x1",
+                        {"title":"Bad","crossCuttingOutcomeId":"net-zero-2050",
                          "amounts":[{"department":"NOPE","financialYear":"2027-28","amount":1},
                                     {"department":"DFE","financialYear":"2027-29","amount":-1}]}""")
                 .when().post("/api/v1/joint-bids").then().statusCode(400)
@@ -125,5 +125,18 @@ class JointBidTest {
                 .when().post("/api/v1/joint-bids").then().statusCode(403);
         given().auth().oauth2(HMT).queryParam("status", "MAYBE").when().get("/api/v1/joint-bids")
                 .then().statusCode(400).body("errors[0].field", is("status"));
+    }
+
+    /** A joint bid names its cross-cutting outcome by the register's one identifier form (common OutcomeIds). */
+    @Test
+    void theOutcomeIdIsASlugOfTheRegister() {
+        for (String bad : new String[] {"x1", "Net-Zero-2050", "net_zero", "net--zero", "7b0c3a52-1f0e-4d1e-9a0b-0c6f1d2e3a4b-x".toUpperCase()}) {
+            given().auth().oauth2(DEFRA).contentType(ContentType.JSON)
+                    .body(BID.replace("net-zero-2050", bad))
+                    .when().post("/api/v1/joint-bids").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("crossCuttingOutcomeId"),
+                            "errors[0].message", containsString("such as net-zero-2050"));
+        }
     }
 }

@@ -6,21 +6,23 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.gov.spendingcontrol.common.text.FreeText;
 import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
+import uk.gov.spendingcontrol.common.web.OutcomeIds;
 
 /** A joint bid; the caller's department leads it. */
 @Schema(name = "JointBidRequest")
 public record JointBidRequest(
         @NotBlank @Size(max = 300) @Schema(example = "Net zero public estate") String title,
         @Size(max = 4000) @FreeText String description,
-        @NotBlank @Pattern(regexp = "^[A-Za-z0-9-]{1,64}$", message = "must be the id of a cross-cutting outcome")
-        @Schema(description = "The cross-cutting outcome it supports (owned by the outcome-delivery-plan service)")
+        @NotBlank @OutcomeIds.Valid
+        @Schema(description = "The cross-cutting outcome it supports: its id in the register of the"
+                + " outcome-delivery-plan service, a lowercase slug", example = "net-zero-2050",
+                pattern = OutcomeIds.REGEX, minLength = OutcomeIds.MIN_LENGTH, maxLength = OutcomeIds.MAX_LENGTH)
         String crossCuttingOutcomeId,
         @NotEmpty @Size(max = 500) @Valid List<AmountRequest> amounts) {
 
