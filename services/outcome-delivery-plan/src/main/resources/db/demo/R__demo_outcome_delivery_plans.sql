@@ -1,6 +1,7 @@
 -- Demo data, inserted only when SC_DEMO_DATA=true (through the Flyway placeholder 'demo'): published 2026-27 Outcome
--- Delivery Plans of DHSC, DFE and DEFRA, each with two priority outcomes, a metric each and enabler commitments, and
--- the change event that publishing them would have written. Wording follows the style of the departments' published plans; baselines
+-- Delivery Plans of DHSC, DFE and DEFRA, each with two priority outcomes, a metric each and enabler commitments (with
+-- owners and due dates), two cross-cutting outcomes of the register with their contributors, and the register's change
+-- events (the plans' revisions and events are written by the service at start-up: RevisionBackfill). Wording follows the style of the departments' published plans; baselines
 -- and targets are illustrative, not official figures.
 --
 -- Idempotent: fixed ids, ON CONFLICT DO NOTHING, and children only under a plan that this script created. A published
@@ -8,9 +9,11 @@
 -- Flyway reruns this script when the placeholder changes, so turning demo data on later loads it then.
 
 INSERT INTO outcome_delivery_plan (id, department_code, financial_year, title, summary, status, version,
-                                   created_by, created_at, updated_by, updated_at, published_by, published_at)
+                                   created_by, created_at, updated_by, updated_at, published_by, published_at,
+                                   revision, published_revision, published_title, submitted_by, submitted_at)
 SELECT v.id::uuid, v.department_code, v.financial_year, v.title, v.summary, v.status, v.version, v.created_by,
-       v.created_at::timestamptz, v.updated_by, v.updated_at::timestamptz, v.published_by, v.published_at::timestamptz
+       v.created_at::timestamptz, v.updated_by, v.updated_at::timestamptz, v.published_by, v.published_at::timestamptz,
+       1, 1, v.title, v.created_by, v.published_at::timestamptz
 FROM (VALUES
     ('0d9e0c1a-5c1e-4c8e-9a51-2026000000a1', 'DHSC', '2026-27',
      'Department of Health and Social Care Outcome Delivery Plan: 2026 to 2027',
@@ -36,8 +39,43 @@ FROM (VALUES
 WHERE '${demo}' = 'true'
 ON CONFLICT DO NOTHING;
 
+-- The register of cross-cutting outcomes (the budget service's demo joint bid names 'healthier-lives'), each
+-- contributor with its part.
+INSERT INTO cross_cutting_outcome (id, title, description, lead_department, status, created_by, created_at, updated_by,
+                                   updated_at)
+SELECT v.id, v.title, v.description, v.lead, 'ACTIVE', 'demo-data', '2026-03-02 09:00:00+00', 'demo-data',
+       '2026-03-02 09:00:00+00'
+FROM (VALUES
+    ('healthier-lives', 'Healthier lives: more years lived in good health, for everyone',
+     'Health, education and environment departments together: prevention, healthy schools and clean air and water.',
+     'DHSC'),
+    ('clean-rivers', 'Clean rivers, lakes and seas',
+     'Cut sewage spills and farm run-off, and restore river habitats.', 'DEFRA')
+) AS v (id, title, description, lead)
+WHERE '${demo}' = 'true'
+ON CONFLICT DO NOTHING;
+
+INSERT INTO contribution (id, outcome_id, department_code, summary, programmes, added_by, added_at, updated_by,
+                          updated_at)
+SELECT v.id::uuid, v.outcome_id, v.department_code, v.summary, v.programmes::jsonb, 'demo-data',
+       '2026-03-02 09:00:00+00', 'demo-data', '2026-03-02 09:00:00+00'
+FROM (VALUES
+    ('0d9e0c1a-5c1e-4c8e-9a51-2026000000d1', 'healthier-lives', 'DHSC',
+     'Prevention: smoking, obesity and high blood pressure, most effort where healthy life expectancy is lowest.',
+     '[]'),
+    ('0d9e0c1a-5c1e-4c8e-9a51-2026000000d2', 'healthier-lives', 'DFE',
+     'Healthy school environments: ventilation, air quality and school food.', '[]'),
+    ('0d9e0c1a-5c1e-4c8e-9a51-2026000000d3', 'clean-rivers', 'DEFRA',
+     'Hold water companies to account for storm overflow spills.', '[]')
+) AS v (id, outcome_id, department_code, summary, programmes)
+JOIN cross_cutting_outcome o ON o.id = v.outcome_id AND o.created_by = 'demo-data'
+ON CONFLICT DO NOTHING;
+
 INSERT INTO priority_outcome (id, plan_id, sort_order, title, description, cross_cutting_outcome_id)
-SELECT v.id::uuid, v.plan_id::uuid, v.sort_order, v.title, v.description, NULL
+SELECT v.id::uuid, v.plan_id::uuid, v.sort_order, v.title, v.description,
+       (SELECT c.id FROM cross_cutting_outcome c WHERE c.id = CASE v.id
+            WHEN '0d9e0c1a-5c1e-4c8e-9a51-2026000000a2' THEN 'healthier-lives'
+            WHEN '0d9e0c1a-5c1e-4c8e-9a51-2026000000c2' THEN 'clean-rivers' END)
 FROM (VALUES
     ('0d9e0c1a-5c1e-4c8e-9a51-2026000000a2', '0d9e0c1a-5c1e-4c8e-9a51-2026000000a1', 0,
      'Improve healthy life expectancy and reduce the gap between the richest and poorest areas',
@@ -66,9 +104,13 @@ FROM (VALUES
 JOIN outcome_delivery_plan p ON p.id = v.plan_id::uuid AND p.created_by = 'demo-data'
 ON CONFLICT DO NOTHING;
 
-INSERT INTO outcome_metric (id, outcome_id, sort_order, name, unit, baseline_value, baseline_date, target_value, target_date)
-SELECT v.id::uuid, v.outcome_id::uuid, 0, v.name, v.unit, v.baseline_value, v.baseline_date::date, v.target_value,
-       v.target_date::date
+INSERT INTO outcome_metric (id, outcome_id, department_code, sort_order, name, unit, baseline_value, baseline_date,
+                            trajectory, frequency, data_source)
+SELECT v.id::uuid, v.outcome_id::uuid, p.department_code, 0, v.name, v.unit, v.baseline_value, v.baseline_date::date,
+       jsonb_build_array(jsonb_build_object('period',
+           to_char(v.target_date::date - interval '3 months', 'YYYY') || '-'
+               || to_char(v.target_date::date + interval '9 months', 'YY'),
+           'target', v.target_value)), 'ANNUAL', 'Official statistics (illustrative)'
 FROM (VALUES
     ('0d9e0c1a-5c1e-4c8e-9a51-2026000000a4', '0d9e0c1a-5c1e-4c8e-9a51-2026000000a2',
      'Healthy life expectancy at birth, England (average of males and females)', 'years',
@@ -93,8 +135,12 @@ JOIN priority_outcome o ON o.id = v.outcome_id::uuid
 JOIN outcome_delivery_plan p ON p.id = o.plan_id AND p.created_by = 'demo-data'
 ON CONFLICT DO NOTHING;
 
-INSERT INTO enabler_commitment (id, plan_id, sort_order, enabler, commitment)
-SELECT v.id::uuid, v.plan_id::uuid, v.sort_order, v.enabler, v.commitment
+INSERT INTO enabler_commitment (id, plan_id, sort_order, enabler, commitment, owner, due_date)
+SELECT v.id::uuid, v.plan_id::uuid, v.sort_order, v.enabler, v.commitment,
+       CASE v.enabler WHEN 'WORKFORCE_SKILLS_LOCATION' THEN 'Chief People Officer'
+                      WHEN 'INNOVATION_TECHNOLOGY_DATA' THEN 'Chief Digital and Information Officer'
+                      WHEN 'DELIVERY_EVALUATION_COLLABORATION' THEN 'Chief Analyst'
+                      ELSE 'Chief Operating Officer' END, DATE '2027-03-31'
 FROM (VALUES
     ('0d9e0c1a-5c1e-4c8e-9a51-2026000000a6', '0d9e0c1a-5c1e-4c8e-9a51-2026000000a1', 0, 'WORKFORCE_SKILLS_LOCATION',
      'Grow our Leeds and Manchester sites under Places for Growth, so that half of our senior civil servants are based '
@@ -124,49 +170,37 @@ FROM (VALUES
 JOIN outcome_delivery_plan p ON p.id = v.plan_id::uuid AND p.created_by = 'demo-data'
 ON CONFLICT DO NOTHING;
 
--- The change event of each demo plan, shaped as the service writes it (OutcomeDeliveryPlanPublished, payload = the
--- plan), so that services that follow the change feed see the demo plans as well. Like common's ChangeFeed, take the
--- feed's advisory lock (common AdvisoryLocks: namespace 'change_event', key the schema) first, so that positions stay
--- in commit order.
+-- The change events of the demo register (the plans' and their metrics' events are written by the service at start-up,
+-- with their published revision: RevisionBackfill). Like common's ChangeFeed, take the feed's advisory lock (common
+-- AdvisoryLocks: namespace 'change_event', key the schema) first, so that positions stay in commit order.
 SELECT pg_advisory_xact_lock(hashtext('change_event'), hashtext('odp'));
 INSERT INTO change_event (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by,
                           occurred_at)
-SELECT gen_random_uuid(), 'OutcomeDeliveryPlanPublished', 'OutcomeDeliveryPlan', p.id::text,
-       ARRAY[p.department_code]::varchar(16)[],
-       jsonb_build_object(
-           'id', p.id,
-           'department', p.department_code,
-           'financialYear', p.financial_year,
-           'title', p.title,
-           'summary', p.summary,
-           'status', p.status,
-           'version', p.version,
-           'priorityOutcomes', COALESCE((
-               SELECT jsonb_agg(jsonb_build_object(
-                          'id', o.id,
-                          'title', o.title,
-                          'description', o.description,
-                          'crossCuttingOutcomeId', o.cross_cutting_outcome_id,
-                          'metrics', COALESCE((
-                              SELECT jsonb_agg(jsonb_build_object(
-                                         'id', m.id, 'name', m.name, 'unit', m.unit,
-                                         'baselineValue', trim_scale(m.baseline_value), 'baselineDate', m.baseline_date,
-                                         'targetValue', trim_scale(m.target_value), 'targetDate', m.target_date)
-                                     ORDER BY m.sort_order)
-                              FROM outcome_metric m WHERE m.outcome_id = o.id), '[]'::jsonb))
-                      ORDER BY o.sort_order)
-               FROM priority_outcome o WHERE o.plan_id = p.id), '[]'::jsonb),
-           'strategicEnablers', COALESCE((
-               SELECT jsonb_agg(jsonb_build_object('enabler', e.enabler, 'commitment', e.commitment) ORDER BY e.sort_order)
-               FROM enabler_commitment e WHERE e.plan_id = p.id), '[]'::jsonb),
-           'createdBy', p.created_by,
-           'createdAt', p.created_at,
-           'updatedBy', p.updated_by,
-           'updatedAt', p.updated_at,
-           'publishedBy', p.published_by,
-           'publishedAt', p.published_at),
-       'demo-data', p.published_at
-FROM outcome_delivery_plan p
-WHERE p.created_by = 'demo-data'
-  AND NOT EXISTS (SELECT 1 FROM change_event c
-                  WHERE c.aggregate_type = 'OutcomeDeliveryPlan' AND c.aggregate_id = p.id::text);
+SELECT gen_random_uuid(), 'CrossCuttingOutcomeChanged', 'CrossCuttingOutcome', o.id,
+       (SELECT array_agg(c.department_code ORDER BY c.department_code <> o.lead_department, c.department_code)
+        FROM contribution c WHERE c.outcome_id = o.id AND c.removed_at IS NULL)::varchar(16)[],
+       jsonb_build_object('id', o.id, 'title', o.title, 'description', o.description,
+                          'leadDepartment', o.lead_department,
+                          'contributors', (SELECT jsonb_agg(c.department_code ORDER BY c.department_code <> o.lead_department,
+                                                            c.department_code)
+                                           FROM contribution c WHERE c.outcome_id = o.id AND c.removed_at IS NULL),
+                          'status', o.status),
+       'demo-data', o.created_at
+FROM cross_cutting_outcome o
+WHERE o.created_by = 'demo-data'
+  AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.aggregate_type = 'CrossCuttingOutcome' AND e.aggregate_id = o.id);
+
+INSERT INTO change_event (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by,
+                          occurred_at)
+SELECT gen_random_uuid(), 'ContributionChanged', 'Contribution', c.outcome_id || '/' || c.department_code,
+       (SELECT array_agg(x.department_code ORDER BY x.department_code) FROM contribution x
+        WHERE x.outcome_id = c.outcome_id AND x.removed_at IS NULL)::varchar(16)[],
+       jsonb_build_object('outcomeId', c.outcome_id, 'department', c.department_code, 'summary', c.summary,
+                          'programmes', c.programmes,
+                          'metricIds', COALESCE((SELECT jsonb_agg(m.id ORDER BY m.sort_order) FROM outcome_metric m
+                                                 WHERE m.contribution_id = c.id), '[]'::jsonb)),
+       'demo-data', c.added_at
+FROM contribution c
+WHERE c.added_by = 'demo-data'
+  AND NOT EXISTS (SELECT 1 FROM change_event e WHERE e.aggregate_type = 'Contribution'
+                  AND e.aggregate_id = c.outcome_id || '/' || c.department_code);

@@ -31,13 +31,18 @@ class BadInputSweepTest {
 
     static final Field[] CONTENT = {field("title", Kind.TEXT), field("summary", Kind.FREE_TEXT),
         field("priorityOutcomes[0].title", Kind.TEXT), field("priorityOutcomes[0].description", Kind.FREE_TEXT),
-        field("priorityOutcomes[0].crossCuttingOutcomeId", Kind.UUID),
+        field("priorityOutcomes[0].crossCuttingOutcomeId", Kind.TEXT),
         field("priorityOutcomes[0].metrics[0].name", Kind.TEXT), field("priorityOutcomes[0].metrics[0].unit", Kind.TEXT),
         field("priorityOutcomes[0].metrics[0].baselineValue", Kind.AMOUNT),
         field("priorityOutcomes[0].metrics[0].baselineDate", Kind.DATE),
-        field("priorityOutcomes[0].metrics[0].targetValue", Kind.AMOUNT),
-        field("priorityOutcomes[0].metrics[0].targetDate", Kind.DATE),
-        field("strategicEnablers[0].enabler", Kind.ENUM), field("strategicEnablers[0].commitment", Kind.FREE_TEXT)};
+        field("priorityOutcomes[0].metrics[0].trajectory[0].period", Kind.TEXT),
+        field("priorityOutcomes[0].metrics[0].trajectory[0].target", Kind.AMOUNT),
+        field("priorityOutcomes[0].metrics[0].polarity", Kind.ENUM),
+        field("priorityOutcomes[0].metrics[0].frequency", Kind.ENUM),
+        field("priorityOutcomes[0].metrics[0].dataSource", Kind.TEXT),
+        field("priorityOutcomes[0].metrics[0].programmes", Kind.TEXT_LIST),
+        field("strategicEnablers[0].enabler", Kind.ENUM), field("strategicEnablers[0].commitment", Kind.FREE_TEXT),
+        field("strategicEnablers[0].owner", Kind.TEXT), field("strategicEnablers[0].dueDate", Kind.DATE)};
 
     @Test
     void everyWriteAndEveryParameter() {
@@ -55,7 +60,7 @@ class BadInputSweepTest {
                 .body("POST", Fixtures.PLANS, EDITOR, Map.of(), Fixtures.complete("2061-62", "Another"), create)
                 .body("PUT", Fixtures.PLANS + "/" + id, EDITOR, Map.of("If-Match", etag), update, CONTENT)
                 .path("PUT", Fixtures.PLANS + "/{id}", EDITOR, Map.of("If-Match", etag), update, field("id", Kind.UUID))
-                .path("POST", Fixtures.PLANS + "/{id}/publication", EDITOR, Map.of("If-Match", etag), null,
+                .path("POST", Fixtures.PLANS + "/{id}/submission", EDITOR, Map.of("If-Match", etag), null,
                         field("id", Kind.UUID))
                 .query("GET", Fixtures.PLANS, Fixtures.HMT, field("department", Kind.TEXT),
                         field("financialYear", Kind.YEAR), field("status", Kind.TEXT), field("limit", Kind.WHOLE),

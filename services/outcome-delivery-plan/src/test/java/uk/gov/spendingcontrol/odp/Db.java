@@ -56,7 +56,7 @@ final class Db {
 
     /** The event types written for one plan, oldest first. */
     static List<String> eventTypes(DataSource db, String planId) {
-        return strings(db, "select event_type from odp.change_event where aggregate_type = 'OutcomeDeliveryPlan'"
+        return strings(db, "select event_type from odp.change_event where aggregate_type = 'Plan'"
                 + " and aggregate_id = ? order by position", planId);
     }
 

@@ -47,11 +47,15 @@ final class Fixtures {
         return """
                 {"financialYear":"%s","title":"%s","summary":"What we will deliver",
                  "priorityOutcomes":[{"title":"Improve healthy life expectancy","description":"Prevent ill health",
-                   "crossCuttingOutcomeId":"7b0c3a52-1f0e-4d1e-9a0b-0c6f1d2e3a4b",
-                   "metrics":[{"name":"Healthy life expectancy at birth","unit":"years",
-                     "baselineValue":61.7,"baselineDate":"2023-12-31","targetValue":62.5,"targetDate":"2030-12-31"}]}],
-                 "strategicEnablers":[{"enabler":"SUSTAINABILITY","commitment":"Cut estate emissions by 10%%"},
-                   {"enabler":"WORKFORCE_SKILLS_LOCATION","commitment":"Grow the Leeds hub"}]}"""
+                   "crossCuttingOutcomeId":"healthier-lives",
+                   "metrics":[{"name":"Healthy life expectancy at birth","unit":"years","polarity":"HIGHER_IS_BETTER",
+                     "frequency":"ANNUAL","dataSource":"ONS","programmes":["DHSC-PUBLIC-HEALTH"],
+                     "baselineValue":61.7,"baselineDate":"2023-12-31",
+                     "trajectory":[{"period":"2030-31","target":62.5}]}]}],
+                 "strategicEnablers":[{"enabler":"SUSTAINABILITY","commitment":"Cut estate emissions by 10%%",
+                     "owner":"Chief Operating Officer","dueDate":"2027-03-31"},
+                   {"enabler":"WORKFORCE_SKILLS_LOCATION","commitment":"Grow the Leeds hub",
+                     "owner":"Chief People Officer","dueDate":"2028-03-31"}]}"""
                 .formatted(year, title);
     }
 
@@ -62,10 +66,23 @@ final class Fixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The department's editor submits the plan, then the Treasury publishes it (the default odp.publish.roles). */
     static void publish(String token, String id) {
+        submit(token, id);
+        String etag = given().auth().oauth2(HMT).when().get(PLANS + "/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(HMT).header("If-Match", etag).when().post(PLANS + "/" + id + "/publication")
+                .then().statusCode(200);
+    }
+
+    static void submit(String token, String id) {
         String etag = given().auth().oauth2(token).when().get(PLANS + "/" + id).then().statusCode(200)
                 .extract().header("ETag");
-        given().auth().oauth2(token).header("If-Match", etag).when().post(PLANS + "/" + id + "/publication")
+        given().auth().oauth2(token).header("If-Match", etag).when().post(PLANS + "/" + id + "/submission")
                 .then().statusCode(200);
+    }
+
+    static String etag(String token, String path) {
+        return given().auth().oauth2(token).when().get(path).then().statusCode(200).extract().header("ETag");
     }
 }

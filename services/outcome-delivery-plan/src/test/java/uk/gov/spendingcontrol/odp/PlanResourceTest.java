@@ -77,7 +77,7 @@ class PlanResourceTest {
                 .then().statusCode(200).header("ETag", "\"0\"")
                 .body("id", is(id), "title", is("DHSC plan " + year), "status", is("DRAFT"));
 
-        assertEquals(List.of("OutcomeDeliveryPlanCreated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged"), Db.eventTypes(db, id));
         JsonPath payload = new JsonPath(Db.lastPayload(db, id));
         assertEquals("DHSC", payload.getString("department"));
         assertEquals("DRAFT", payload.getString("status"));
@@ -96,16 +96,27 @@ class PlanResourceTest {
                         "priorityOutcomes[0].id", notNullValue(),
                         "priorityOutcomes[0].title", is("Improve healthy life expectancy"),
                         "priorityOutcomes[0].description", is("Prevent ill health"),
-                        "priorityOutcomes[0].crossCuttingOutcomeId", is("7b0c3a52-1f0e-4d1e-9a0b-0c6f1d2e3a4b"),
+                        "priorityOutcomes[0].crossCuttingOutcomeId", is("healthier-lives"),
                         "priorityOutcomes[0].metrics[0].id", notNullValue(),
                         "priorityOutcomes[0].metrics[0].name", is("Healthy life expectancy at birth"),
                         "priorityOutcomes[0].metrics[0].unit", is("years"),
-                        "priorityOutcomes[0].metrics[0].baselineValue", is(61.7f),
-                        "priorityOutcomes[0].metrics[0].baselineDate", is("2023-12-31"),
-                        "priorityOutcomes[0].metrics[0].targetValue", is(62.5f),
-                        "priorityOutcomes[0].metrics[0].targetDate", is("2030-12-31"),
+                        "priorityOutcomes[0].metrics[0].baseline.value", is(61.7f),
+                        "priorityOutcomes[0].metrics[0].baseline.date", is("2023-12-31"),
+                        "priorityOutcomes[0].metrics[0].trajectory[0].period", is("2030-31"),
+                        "priorityOutcomes[0].metrics[0].trajectory[0].target", is(62.5f),
+                        "priorityOutcomes[0].metrics[0].polarity", is("HIGHER_IS_BETTER"),
+                        "priorityOutcomes[0].metrics[0].frequency", is("ANNUAL"),
+                        "priorityOutcomes[0].metrics[0].dataSource", is("ONS"),
+                        "priorityOutcomes[0].metrics[0].programmes", contains("DHSC-PUBLIC-HEALTH"),
+                        "priorityOutcomes[0].metrics[0].department", is("DHSC"),
+                        "priorityOutcomes[0].metrics[0].crossCuttingOutcomeId", is("healthier-lives"),
+                        "priorityOutcomes[0].metrics[0].latestPoint", nullValue(),
+                        "priorityOutcomes[0].metrics[0].status.status", is("NO_DATA"),
+                        "revision", is(1), "publishedRevision", nullValue(),
                         "strategicEnablers.enabler", contains("SUSTAINABILITY", "WORKFORCE_SKILLS_LOCATION"),
-                        "strategicEnablers[0].commitment", is("Cut estate emissions by 10%"));
+                        "strategicEnablers[0].commitment", is("Cut estate emissions by 10%"),
+                        "strategicEnablers[0].owner", is("Chief Operating Officer"),
+                        "strategicEnablers[0].dueDate", is("2027-03-31"));
     }
 
     @Test
@@ -245,9 +256,9 @@ class PlanResourceTest {
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
                 .body("""
                         {"financialYear":"%s","title":"Plan","priorityOutcomes":[{"title":"Outcome","metrics":[
-                          {"name":"M","unit":"years","baselineValue":1.5,"targetValue":2,"targetDate":"2030-01-01"},
+                          {"name":"M","unit":"years","baselineValue":1.5,"trajectory":[{"period":"2030-31","target":2}]},
                           {"name":"N","unit":"years","baselineValue":1,"baselineDate":"2030-01-01",
-                           "targetValue":2,"targetDate":"2029-01-01"},
+                           "trajectory":[{"period":"2028-29","target":2}]},
                           {"name":"","unit":"years"}]}]}""".formatted(year))
                 .when().post(PLANS)
                 .then().statusCode(400)
@@ -255,13 +266,13 @@ class PlanResourceTest {
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
                 .body("""
                         {"financialYear":"%s","title":"Plan","priorityOutcomes":[{"title":"Outcome","metrics":[
-                          {"name":"M","unit":"years","baselineValue":1.5,"targetValue":2,"targetDate":"2030-01-01"},
+                          {"name":"M","unit":"years","baselineValue":1.5,"trajectory":[{"period":"2030-31","target":2}]},
                           {"name":"N","unit":"years","baselineValue":1,"baselineDate":"2030-01-01",
-                           "targetValue":2,"targetDate":"2029-01-01"}]}]}""".formatted(year))
+                           "trajectory":[{"period":"2028-29","target":2}]}]}]}""".formatted(year))
                 .when().post(PLANS)
                 .then().statusCode(400)
                 .body("errors.field", contains("priorityOutcomes[0].metrics[0].baselineDate",
-                        "priorityOutcomes[0].metrics[1].targetDate"),
+                        "priorityOutcomes[0].metrics[1].trajectory[0].period"),
                         "errors.code", contains("ValueWithDate", "TargetAfterBaseline"));
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
                 .body("""
@@ -398,11 +409,12 @@ class PlanResourceTest {
                          "priorityOutcomes":[
                            {"id":"%s","title":"Improve healthy life expectancy, revised","metrics":[
                              {"id":"%s","name":"Healthy life expectancy at birth","unit":"years",
-                              "baselineValue":61.7,"baselineDate":"2023-12-31","targetValue":63,"targetDate":"2031-12-31"},
+                              "baselineValue":61.7,"baselineDate":"2023-12-31","trajectory":[{"period":"2031-32","target":63}]},
                              {"name":"Smoking prevalence in adults","unit":"percent",
-                              "baselineValue":11.9,"baselineDate":"2023-12-31","targetValue":5,"targetDate":"2030-12-31"}]},
+                              "baselineValue":11.9,"baselineDate":"2023-12-31","trajectory":[{"period":"2030-31","target":5}]}]},
                            {"title":"Cut waiting times"}],
-                         "strategicEnablers":[{"enabler":"INNOVATION_TECHNOLOGY_DATA","commitment":"Open data monthly"}]}"""
+                         "strategicEnablers":[{"enabler":"INNOVATION_TECHNOLOGY_DATA","commitment":"Open data monthly",
+                           "owner":"Chief Data Officer","dueDate":"2027-01-31"}]}"""
                         .formatted(outcome, metric))
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
@@ -416,7 +428,7 @@ class PlanResourceTest {
                         "priorityOutcomes[0].crossCuttingOutcomeId", nullValue(),
                         "priorityOutcomes[0].metrics.id", hasItem(metric),
                         "priorityOutcomes[0].metrics[0].id", is(metric),
-                        "priorityOutcomes[0].metrics[0].targetValue", is(63),
+                        "priorityOutcomes[0].metrics[0].trajectory[0].target", is(63),
                         "priorityOutcomes[0].metrics[1].name", is("Smoking prevalence in adults"),
                         "priorityOutcomes[1].id", not(is(outcome)),
                         "priorityOutcomes[1].metrics", empty(),
@@ -437,10 +449,9 @@ class PlanResourceTest {
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(200).body("version", is(3), "priorityOutcomes", empty());
 
-        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated", "OutcomeDeliveryPlanUpdated",
-                "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged", "PlanChanged", "PlanChanged", "PlanChanged"), Db.eventTypes(db, id));
         JsonPath last = new JsonPath(Db.lastPayload(db, id));
-        assertEquals(3, last.getInt("version"));
+        assertEquals(List.of(), last.getList("outcomes"));
         assertEquals("Draft, weakly matched", last.getString("title"));
         assertEquals(0, Db.count(db, "select count(*) from odp.priority_outcome where plan_id = ?", UUID.fromString(id)));
     }
@@ -478,7 +489,7 @@ class PlanResourceTest {
 
         given().auth().oauth2(DHSC_READER).when().get(PLANS + "/" + id)
                 .then().statusCode(200).body("title", is("First change"), "version", is(1), "updatedBy", is("dhsc-editor"));
-        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged", "PlanChanged"), Db.eventTypes(db, id));
     }
 
     @Test
@@ -514,30 +525,54 @@ class PlanResourceTest {
 
         given().auth().oauth2(HMT).when().get(PLANS + "/" + id)
                 .then().statusCode(200).body("title", is("Original"), "version", is(0));
-        assertEquals(List.of("OutcomeDeliveryPlanCreated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged"), Db.eventTypes(db, id));
     }
 
     // ---- publish --------------------------------------------------------------------------------------------------
 
     @Test
-    void publishingMakesThePlanReadableByAllAndFreezesIt() {
+    void submittedByTheDepartmentPublishedByTheTreasuryThenFrozenAndReadableByAll() {
         String id = create(DHSC_EDITOR, complete(newYear(), "To publish"));
+        String submission = PLANS + "/" + id + "/submission";
         String publication = PLANS + "/" + id + "/publication";
-        given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"0\"").when().post(publication)
+        // a draft is not published by anyone: it is submitted first
+        given().auth().oauth2(HMT).header("If-Match", "\"0\"").when().post(publication)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("submit it first"));
+        given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"0\"").when().post(submission)
                 .then().statusCode(404).contentType("application/problem+json");
-        for (String token : List.of(DHSC_READER, DHSC_SYSTEM, HMT, HMT_APPROVER, CO_ADMIN, OPS)) {
-            given().auth().oauth2(token).header("If-Match", "\"0\"").when().post(publication)
+        for (String token : List.of(DHSC_READER, DHSC_SYSTEM, HMT, CO_ADMIN, OPS)) {
+            given().auth().oauth2(token).header("If-Match", "\"0\"").when().post(submission)
                     .then().statusCode(403).contentType("application/problem+json");
         }
+        given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "\"0\"").when().post(submission)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", is("SUBMITTED"), "submittedBy", is("dhsc-editor-2"), "publishedAt", nullValue());
+        // a submitted plan is not changed
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"title\":\"Late change\"}").when().put(PLANS + "/" + id)
+                .then().statusCode(409).body("detail", containsString("return it to draft first"));
+
+        // by default the department does not publish (odp.publish.roles): the Treasury or the Cabinet Office does
+        for (String token : List.of(DHSC_EDITOR, HMT_APPROVER)) {
+            given().auth().oauth2(token).header("If-Match", "\"1\"").when().post(publication)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("treasury-spending"));
+        }
+        for (String token : List.of(DHSC_READER, OPS)) {
+            given().auth().oauth2(token).header("If-Match", "\"1\"").when().post(publication)
+                    .then().statusCode(403);
+        }
         given().when().post(publication).then().statusCode(401);
-        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"7\"").when().post(publication)
+        given().auth().oauth2(HMT).header("If-Match", "\"7\"").when().post(publication)
                 .then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(DFE_READER).when().get(PLANS + "/" + id).then().statusCode(404);
 
-        given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "\"0\"").when().post(publication)
-                .then().statusCode(200).header("ETag", "\"1\"")
-                .body("status", is("PUBLISHED"), "version", is(1), "publishedBy", is("dhsc-editor-2"),
-                        "publishedAt", notNullValue(), "title", is("To publish"),
+        given().auth().oauth2(HMT).header("If-Match", "\"1\"").when().post(publication)
+                .then().statusCode(200).header("ETag", "\"2\"")
+                .body("status", is("PUBLISHED"), "version", is(2), "publishedBy", is("hmt-spending"),
+                        "publishedAt", notNullValue(), "title", is("To publish"), "revision", is(1),
+                        "publishedRevision", is(1),
                         "priorityOutcomes[0].metrics[0].name", is("Healthy life expectancy at birth"));
 
         // now every data role reads it, other departments included
@@ -546,31 +581,34 @@ class PlanResourceTest {
                     .then().statusCode(200).body("status", is("PUBLISHED"), "title", is("To publish"));
         }
         // and nobody changes it
-        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").when().post(publication)
+        given().auth().oauth2(HMT).header("If-Match", "\"2\"").when().post(publication)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:conflict"), "detail", containsString("published"));
-        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"2\"").contentType(ContentType.JSON)
                 .body("{\"title\":\"Quietly rewritten\"}")
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("can no longer be changed"));
-        given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+        given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"2\"").contentType(ContentType.JSON)
                 .body("{\"title\":\"Rewritten by another department\"}")
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(HMT).when().get(PLANS + "/" + id)
-                .then().statusCode(200).body("title", is("To publish"), "version", is(1));
+                .then().statusCode(200).body("title", is("To publish"), "version", is(2));
 
-        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanPublished"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged", "PlanChanged", "PlanChanged"), Db.eventTypes(db, id));
         JsonPath payload = new JsonPath(Db.lastPayload(db, id));
         assertEquals("PUBLISHED", payload.getString("status"));
-        assertEquals("dhsc-editor-2", payload.getString("publishedBy"));
+        assertEquals(1, payload.getInt("publishedRevision"));
+        assertEquals("healthier-lives", payload.getString("outcomes[0].crossCuttingOutcomeId"));
+        assertEquals(1, payload.getList("outcomes[0].metricIds").size());
+        assertEquals(1, Db.count(db, "select count(*) from odp.plan_revision where plan_id = ?", UUID.fromString(id)));
     }
 
     @Test
     void anIncompletePlanIsNotPublished() {
         String id = create(DHSC_EDITOR, minimal(newYear(), "Thin"));
-        String publication = PLANS + "/" + id + "/publication";
+        String publication = PLANS + "/" + id + "/submission";
         given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").when().post(publication)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:plan-incomplete"),
@@ -582,7 +620,7 @@ class PlanResourceTest {
                 .then().statusCode(422).body("errors.field", contains("priorityOutcomes[0].metrics"));
         given().auth().oauth2(DHSC_READER).when().get(PLANS + "/" + id)
                 .then().statusCode(200).body("status", is("DRAFT"), "version", is(1), "publishedAt", nullValue());
-        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged", "PlanChanged"), Db.eventTypes(db, id));
     }
 
     // ---- the If-Match rule ----------------------------------------------------------------------------------------
@@ -590,7 +628,7 @@ class PlanResourceTest {
     @Test
     void everyUpdateFollowsTheIfMatchRuleAndARefusedOneWritesNothing() {
         String id = create(DHSC_EDITOR, complete(newYear(), "Guarded"));
-        String publication = PLANS + "/" + id + "/publication";
+        String publication = PLANS + "/" + id + "/submission";
         String change = "{\"title\":\"Changed\"}";
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON).body(change).when().put(PLANS + "/" + id)
                 .then().statusCode(428).contentType("application/problem+json")
@@ -615,7 +653,7 @@ class PlanResourceTest {
                 .then().statusCode(412).header("ETag", "\"1\"");
         given().auth().oauth2(DHSC_READER).when().get(PLANS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("title", is("Changed"), "status", is("DRAFT"));
-        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+        assertEquals(List.of("PlanChanged", "PlanChanged"), Db.eventTypes(db, id));
         // the current version passes the condition (and the plan, emptied by the change, is then judged incomplete)
         given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "W/\"1\"").when().post(publication)
                 .then().statusCode(422).body("type", is("urn:spending-control:problem:plan-incomplete"));

@@ -59,7 +59,8 @@ class PublishedPlanResourceTest {
                 .body("id", is(published), "department", is("DFE"), "financialYear", is(year),
                         "title", is("DFE for everyone"), "publishedAt", notNullValue(),
                         "priorityOutcomes[0].title", is("Improve healthy life expectancy"),
-                        "priorityOutcomes[0].metrics[0].baselineValue", is(61.7f),
+                        "priorityOutcomes[0].metrics[0].baseline.value", is(61.7f),
+                        "revision", is(1), "latestRevision", is(1),
                         "strategicEnablers", hasSize(2),
                         // the names of the officials who wrote it are not published
                         "$", not(hasKey("createdBy")), "$", not(hasKey("updatedBy")), "$", not(hasKey("publishedBy")))
@@ -98,12 +99,17 @@ class PublishedPlanResourceTest {
                         "priorityOutcomes", hasSize(2),
                         "priorityOutcomes[0].title", startsWith("Improve healthy life expectancy"),
                         "priorityOutcomes[0].metrics[0].unit", is("years"),
-                        "priorityOutcomes[0].metrics[0].baselineValue", is(61.7f),
-                        "priorityOutcomes[0].metrics[0].targetDate", is("2030-12-31"),
+                        "priorityOutcomes[0].crossCuttingOutcomeId", is("healthier-lives"),
+                        "priorityOutcomes[0].metrics[0].baseline.value", is(61.7f),
+                        "priorityOutcomes[0].metrics[0].trajectory[0].period", is("2030-31"),
+                        "priorityOutcomes[0].metrics[0].trajectory[0].target", is(62.5f),
+                        "priorityOutcomes[0].metrics[0].status.status", is("NO_DATA"),
                         "priorityOutcomes[1].metrics", hasSize(1),
                         "strategicEnablers.enabler", contains("WORKFORCE_SKILLS_LOCATION", "INNOVATION_TECHNOLOGY_DATA",
                                 "SUSTAINABILITY"));
-        assertEquals(List.of("OutcomeDeliveryPlanPublished"), Db.eventTypes(db, DHSC_DEMO));
+        // the service wrote the demo plans' published revision and events when it started (RevisionBackfill)
+        assertEquals(List.of("PlanChanged"), Db.eventTypes(db, DHSC_DEMO));
+        assertEquals(1, Db.count(db, "select count(*) from odp.plan_revision where plan_id = ?::uuid", DHSC_DEMO));
     }
 
     @Test
@@ -111,7 +117,8 @@ class PublishedPlanResourceTest {
         String counts = """
                 select (select count(*) from odp.outcome_delivery_plan) || '/' || (select count(*) from odp.priority_outcome)
                     || '/' || (select count(*) from odp.outcome_metric) || '/' || (select count(*) from odp.enabler_commitment)
-                    || '/' || (select count(*) from odp.change_event)""";
+                    || '/' || (select count(*) from odp.change_event) || '/' || (select count(*) from odp.contribution)
+                    || '/' || (select count(*) from odp.cross_cutting_outcome)""";
         String before = Db.strings(db, counts).get(0);
         String script;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DEMO_SCRIPT)) {

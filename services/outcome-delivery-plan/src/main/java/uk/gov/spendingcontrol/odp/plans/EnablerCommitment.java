@@ -35,4 +35,11 @@ public class EnablerCommitment {
 
     @Column(nullable = false, length = 4000)
     public String commitment;
+
+    /** Who owns the commitment (a role or a team, such as "Chief People Officer"). */
+    @Column(length = 200)
+    public String owner;
+
+    @Column(name = "due_date")
+    public java.time.LocalDate dueDate;
 }

@@ -3,12 +3,16 @@ package uk.gov.spendingcontrol.odp.plans;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.gov.spendingcontrol.common.text.FreeText;
 
+/** A commitment under one of the four strategic enablers, with its owner and due date. */
 @Schema(name = "EnablerCommitmentRequest")
 public record EnablerCommitmentRequest(
         @NotNull StrategicEnabler enabler,
         @NotBlank @Size(max = 4000)
-        @Schema(example = "Move 500 roles out of London by March 2027, mainly to our Leeds hub") @FreeText String commitment) {
+        @Schema(example = "Move 500 roles out of London by March 2027, mainly to our Leeds hub") @FreeText String commitment,
+        @NotBlank @Size(max = 200) @Schema(example = "Chief People Officer") String owner,
+        @NotNull @Schema(example = "2027-03-31") LocalDate dueDate) {
 }

@@ -42,7 +42,7 @@ public class Plan {
     @Column(nullable = false, length = 16)
     public PlanStatus status;
 
-    /** Optimistic concurrency: incremented by every change, compared with If-Match or the request's version. */
+    /** Optimistic concurrency: incremented by every change, compared with If-Match. */
     @Version
     @Column(nullable = false)
     public int version;
@@ -64,6 +64,28 @@ public class Plan {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** The revision being worked on, or the last one published: 1, then one more per correction. */
+    @Column(nullable = false)
+    public int revision = 1;
+
+    /** Why this revision was started (null for the first). */
+    @Column(name = "revision_reason", length = 4000)
+    public String revisionReason;
+
+    /** The newest published revision (its content in plan_revision), or null before the first publication. */
+    @Column(name = "published_revision")
+    public Integer publishedRevision;
+
+    /** The title of the newest published revision (what lists show to those who may not read the draft). */
+    @Column(name = "published_title", length = 300)
+    public String publishedTitle;
+
+    @Column(name = "submitted_by", length = 200)
+    public String submittedBy;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
 
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")

@@ -36,9 +36,8 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!visibility.everyDraft()) {
-            params.and("published", PlanStatus.PUBLISHED);
-            where.add(visibility.ownDepartment() == null ? "status = :published"
-                    : "(departmentCode = :own or status = :published)");
+            where.add(visibility.ownDepartment() == null ? "publishedRevision is not null"
+                    : "(departmentCode = :own or publishedRevision is not null)");
             if (visibility.ownDepartment() != null) {
                 params.and("own", visibility.ownDepartment());
             }

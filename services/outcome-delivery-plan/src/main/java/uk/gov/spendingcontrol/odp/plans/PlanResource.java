@@ -63,7 +63,7 @@ public class PlanResource {
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.list(department, financialYear, status, page), PlanSummaryView::of,
+        return page.page(service.list(department, financialYear, status, page), service::summary,
                 PlanService::cursorKey, uri);
     }
 
@@ -137,32 +137,124 @@ public class PlanResource {
     }
 
     @POST
-    @Path("/{id}/publication")
+    @Path("/{id}/submission")
     @RolesAllowed(Roles.DEPARTMENT_EDITOR)
+    @Operation(summary = "Submit an Outcome Delivery Plan for publication",
+            description = "The department's editor submits a complete draft of its own plan: at least one priority "
+                    + "outcome, each tracked by at least one metric with a trajectory. From then on it is not changed "
+                    + "unless returned to draft. Send the version you read in If-Match, as for any change.")
+    @APIResponse(responseCode = "200", description = "The plan, submitted",
+            headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "If-Match is not an ETag of this API",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another department's plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match (the current ETag is in the answer): nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The plan is not complete enough to publish",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitPlan(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The ETag of the version read, such as \"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PlanView plan = service.submit(id, ifMatch);
+        return ETags.ok(plan, plan.version());
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({Roles.DEPARTMENT_EDITOR, Roles.TREASURY_SPENDING, Roles.TREASURY_APPROVER, Roles.CABINET_OFFICE_ADMIN})
+    @Operation(summary = "Return a submitted plan to draft",
+            description = "The department's editor withdraws its submitted plan, or one who may publish returns it "
+                    + "for more work. Send the version you read in If-Match.")
+    @APIResponse(responseCode = "200", description = "The plan, a draft again",
+            headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "If-Match is not an ETag of this API",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither the department's editor nor one who may publish",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not submitted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match (the current ETag is in the answer): nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response returnPlan(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The ETag of the version read, such as \"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PlanView plan = service.returnToDraft(id, ifMatch);
+        return ETags.ok(plan, plan.version());
+    }
+
+    @POST
+    @Path("/{id}/publication")
+    @RolesAllowed({Roles.DEPARTMENT_EDITOR, Roles.TREASURY_SPENDING, Roles.TREASURY_APPROVER, Roles.CABINET_OFFICE_ADMIN})
     @Operation(summary = "Publish an Outcome Delivery Plan",
-            description = "Publishes a draft plan of the caller's department: from then on everyone, the public "
-                    + "included, can read it, and it can no longer be changed. The plan needs at least one priority "
-                    + "outcome, each tracked by at least one metric. Send the version you read in If-Match, as for any change.")
+            description = "Publishes a submitted plan: its current revision is frozen and everyone, the public "
+                    + "included, can read it, by revision number and as at a date. Who may publish is configuration "
+                    + "(odp.publish.roles; by default Treasury spending teams and the Cabinet Office; a department's "
+                    + "editors, when listed, publish their own department's plans). Send the version you read in "
+                    + "If-Match, as for any change.")
     @APIResponse(responseCode = "200", description = "The plan, published",
             headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller may not publish this plan (odp.publish.roles)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plan is already published",
+    @APIResponse(responseCode = "409", description = "The plan is not submitted (a draft, or already published)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (its ETag is in the "
-            + "answer): nothing was written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
+    @APIResponse(responseCode = "412", description = "Stale If-Match (the current ETag is in the answer): nothing written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The plan is not complete enough to publish",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publishPlan(@PathParam("id") UUID id,
             @Parameter(required = true, description = "The ETag of the version being published, such as \"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PlanView plan = service.publish(id, ifMatch);
+        return ETags.ok(plan, plan.version());
+    }
+
+    @POST
+    @Path("/{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DEPARTMENT_EDITOR)
+    @Operation(summary = "Start a correction of a published plan",
+            description = "A correction is a new revision: the department's editor gives the reason, and the plan "
+                    + "becomes a draft of the next revision with the published content, to change, submit and publish "
+                    + "again. Every published revision stays readable as it was. Send the version you read in If-Match.")
+    @APIResponse(responseCode = "200", description = "The plan, a draft of its next revision",
+            headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or If-Match is not an ETag of this API",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another department's plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan's current revision is not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match (the current ETag is in the answer): nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revisePlan(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The ETag of the version read, such as \"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RevisionRequest request) {
+        PlanView plan = service.revise(id, ifMatch, request);
         return ETags.ok(plan, plan.version());
     }
 }

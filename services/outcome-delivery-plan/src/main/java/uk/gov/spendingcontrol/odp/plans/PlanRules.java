@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
+import uk.gov.spendingcontrol.odp.metrics.MetricDefinitions;
 
 /** The rules on a plan's content that field annotations cannot express, each reported against its field. */
 final class PlanRules {
@@ -18,7 +19,7 @@ final class PlanRules {
     private PlanRules() {
     }
 
-    /** Baselines and targets come with their dates, a target follows its baseline, and no id is given twice. */
+    /** No outcome or metric id given twice, and the metrics' own rules (MetricDefinitions.check). */
     static List<FieldProblem> checkContent(List<PriorityOutcomeRequest> outcomes) {
         List<FieldProblem> problems = new ArrayList<>();
         if (outcomes == null) {
@@ -31,29 +32,7 @@ final class PlanRules {
             if (o.id() != null && !outcomeIds.add(o.id())) {
                 problems.add(new FieldProblem(at + ".id", "names the same outcome as an earlier one", "Duplicate"));
             }
-            if (o.metrics() == null) {
-                continue;
-            }
-            Set<UUID> metricIds = new HashSet<>();
-            for (int j = 0; j < o.metrics().size(); j++) {
-                MetricRequest m = o.metrics().get(j);
-                String mat = at + ".metrics[" + j + "]";
-                if (m.id() != null && !metricIds.add(m.id())) {
-                    problems.add(new FieldProblem(mat + ".id", "names the same metric as an earlier one", "Duplicate"));
-                }
-                if ((m.baselineValue() == null) != (m.baselineDate() == null)) {
-                    problems.add(new FieldProblem(mat + (m.baselineDate() == null ? ".baselineDate" : ".baselineValue"),
-                            "a baseline needs both a value and a date", "ValueWithDate"));
-                }
-                if ((m.targetValue() == null) != (m.targetDate() == null)) {
-                    problems.add(new FieldProblem(mat + (m.targetDate() == null ? ".targetDate" : ".targetValue"),
-                            "a target needs both a value and a date", "ValueWithDate"));
-                }
-                if (m.baselineDate() != null && m.targetDate() != null && !m.targetDate().isAfter(m.baselineDate())) {
-                    problems.add(new FieldProblem(mat + ".targetDate", "must be after the baseline date",
-                            "TargetAfterBaseline"));
-                }
-            }
+            MetricDefinitions.check(o.metrics(), at + ".metrics", problems);
         }
         return problems;
     }
@@ -69,6 +48,12 @@ final class PlanRules {
             if (plan.outcomes.get(i).metrics.isEmpty()) {
                 problems.add(new FieldProblem("priorityOutcomes[" + i + "].metrics",
                         "every priority outcome of a published plan is tracked by at least one metric", "Required"));
+            }
+            for (int j = 0; j < plan.outcomes.get(i).metrics.size(); j++) {
+                if (plan.outcomes.get(i).metrics.get(j).trajectory.isEmpty()) {
+                    problems.add(new FieldProblem("priorityOutcomes[" + i + "].metrics[" + j + "].trajectory",
+                            "every metric of a published plan has at least one target", "Required"));
+                }
             }
         }
         return problems;

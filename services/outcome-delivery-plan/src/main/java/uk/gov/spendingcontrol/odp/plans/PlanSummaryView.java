@@ -13,11 +13,19 @@ public record PlanSummaryView(
         String title,
         PlanStatus status,
         int version,
+        @Schema(description = "The revision being worked on, or the last published") int revision,
+        @Schema(description = "The newest published revision, or null") Integer publishedRevision,
         OffsetDateTime updatedAt,
         OffsetDateTime publishedAt) {
 
     static PlanSummaryView of(Plan p) {
-        return new PlanSummaryView(p.id, p.departmentCode, p.financialYear, p.title, p.status, p.version, p.updatedAt,
-                p.publishedAt);
+        return new PlanSummaryView(p.id, p.departmentCode, p.financialYear, p.title, p.status, p.version, p.revision,
+                p.publishedRevision, p.updatedAt, p.publishedAt);
+    }
+
+    /** As someone who may not read the plan's draft sees it: its newest published revision. */
+    static PlanSummaryView published(Plan p) {
+        return new PlanSummaryView(p.id, p.departmentCode, p.financialYear, p.publishedTitle, PlanStatus.PUBLISHED,
+                p.version, p.publishedRevision, p.publishedRevision, p.publishedAt, p.publishedAt);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import uk.gov.spendingcontrol.odp.metrics.Metric;
 
 /** A priority outcome of a plan. Its id is kept across edits, so that metric data can refer to it. */
 @Entity
@@ -39,10 +40,10 @@ public class PriorityOutcome {
     public String description;
 
     /** The cross-cutting outcome (shared by several departments) that this outcome contributes to, if any. */
-    @Column(name = "cross_cutting_outcome_id")
-    public UUID crossCuttingOutcomeId;
+    @Column(name = "cross_cutting_outcome_id", length = 64)
+    public String crossCuttingOutcomeId;
 
     @OneToMany(mappedBy = "outcome", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")
-    public List<OutcomeMetric> metrics = new ArrayList<>();
+    public List<Metric> metrics = new ArrayList<>();
 }

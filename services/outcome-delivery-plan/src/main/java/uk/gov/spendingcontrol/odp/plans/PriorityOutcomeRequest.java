@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.gov.spendingcontrol.common.text.FreeText;
+import uk.gov.spendingcontrol.common.web.OutcomeIds;
+import uk.gov.spendingcontrol.odp.metrics.MetricRequest;
 
 @Schema(name = "PriorityOutcomeRequest")
 public record PriorityOutcomeRequest(
@@ -17,7 +19,9 @@ public record PriorityOutcomeRequest(
         @Schema(example = "Improve healthy life expectancy and reduce the gap between the richest and poorest areas")
         String title,
         @Size(max = 4000) @FreeText String description,
-        @Schema(description = "The cross-cutting outcome, shared with other departments, that this outcome contributes to")
-        UUID crossCuttingOutcomeId,
+        @OutcomeIds.Valid
+        @Schema(description = "The cross-cutting outcome of the register, shared with other departments, that this"
+                + " outcome contributes to", example = "healthier-lives", pattern = OutcomeIds.REGEX)
+        String crossCuttingOutcomeId,
         @Size(max = PlanRules.MAX_METRICS) List<@NotNull @Valid MetricRequest> metrics) {
 }

@@ -5,21 +5,26 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A published plan as the public reads it: its content, without the names of the officials who wrote it. */
+/**
+ * A published revision of a plan as the public reads it: its content as published, without the names of the
+ * officials who wrote it; its metrics with today's data and status.
+ */
 @Schema(name = "PublishedOutcomeDeliveryPlan")
 public record PublishedPlanView(
         UUID id,
         @Schema(example = "DHSC") String department,
         @Schema(example = "2026-27") String financialYear,
+        @Schema(description = "The revision shown", example = "1") int revision,
+        @Schema(description = "Why the revision was made (null for the first)") String revisionReason,
+        @Schema(description = "The newest published revision of the plan", example = "2") int latestRevision,
         String title,
         String summary,
         List<PriorityOutcomeView> priorityOutcomes,
         List<EnablerCommitmentView> strategicEnablers,
-        OffsetDateTime publishedAt) {
+        @Schema(description = "When this revision was published") OffsetDateTime publishedAt) {
 
-    static PublishedPlanView of(Plan p) {
-        return new PublishedPlanView(p.id, p.departmentCode, p.financialYear, p.title, p.summary,
-                p.outcomes.stream().map(PriorityOutcomeView::of).toList(),
-                p.enablers.stream().map(EnablerCommitmentView::of).toList(), p.publishedAt);
+    static PublishedPlanView of(PlanView p, int latestRevision) {
+        return new PublishedPlanView(p.id(), p.department(), p.financialYear(), p.revision(), p.revisionReason(),
+                latestRevision, p.title(), p.summary(), p.priorityOutcomes(), p.strategicEnablers(), p.publishedAt());
     }
 }
