@@ -16,6 +16,7 @@ final class Fixtures {
     static final String DHSC_EDITOR_2 = TestTokens.user("dhsc-editor-2", "DHSC", "department-editor");
     static final String DHSC_READER = TestTokens.user("dhsc-reader", "DHSC", "department-reader");
     static final String DHSC_SYSTEM = TestTokens.user("dhsc-finance-system", "DHSC", "department-system");
+    static final String DFE_SYSTEM = TestTokens.user("dfe-finance-system", "DFE", "department-system");
     static final String DFE_EDITOR = TestTokens.user("dfe-editor", "DFE", "department-editor");
     static final String DFE_READER = TestTokens.user("dfe-reader", "DFE", "department-reader");
     static final String DEFRA_EDITOR = TestTokens.user("defra-editor", "DEFRA", "department-editor");

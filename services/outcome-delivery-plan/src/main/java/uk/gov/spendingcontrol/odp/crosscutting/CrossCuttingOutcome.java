@@ -66,7 +66,7 @@ public class CrossCuttingOutcome {
         contributions.stream().filter(c -> c.removedAt == null && c.departmentCode.equals(leadDepartment))
                 .forEach(out::add);
         contributions.stream().filter(c -> c.removedAt == null && !c.departmentCode.equals(leadDepartment))
-                .forEach(out::add);
+                .sorted(java.util.Comparator.comparing((Contribution c) -> c.departmentCode)).forEach(out::add);
         return out;
     }
 
