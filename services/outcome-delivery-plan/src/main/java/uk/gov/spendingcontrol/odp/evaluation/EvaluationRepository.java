@@ -12,11 +12,19 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
 
     /** A department's evaluations (every department's when null), by id, after {@code after}. */
     public List<Evaluation> page(String department, UUID after, int limit) {
-        String where = department == null ? "id > :after" : "departmentCode = :d and id > :after";
-        Parameters p = Parameters.with("after", after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after);
+        java.util.List<String> where = new java.util.ArrayList<>();
+        Parameters p = new Parameters();
         if (department != null) {
+            where.add("departmentCode = :d");
             p.and("d", department);
         }
-        return find(where, Sort.by("id"), p).page(0, limit).list();
+        if (after != null) {
+            where.add("id > :after");
+            p.and("after", after);
+        }
+        if (where.isEmpty()) {
+            return findAll(Sort.by("id")).page(0, limit).list();
+        }
+        return find(String.join(" and ", where), Sort.by("id"), p).page(0, limit).list();
     }
 }

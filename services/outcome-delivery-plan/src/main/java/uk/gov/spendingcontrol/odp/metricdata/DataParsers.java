@@ -52,11 +52,33 @@ final class DataParsers {
                 throw bad("has content after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw bad("is not JSON: " + e.getOriginalMessage());
+            String at = e.getProcessor() instanceof JsonParser jp ? path(jp.getParsingContext()) : "";
+            if (at.isEmpty()) {
+                throw bad("is not JSON: " + e.getOriginalMessage());
+            }
+            throw ProblemException.invalid("The body is not JSON at " + at + ": " + e.getOriginalMessage(),
+                    List.of(new FieldProblem(at, "is not JSON: " + e.getOriginalMessage())));
         } catch (IOException e) {
             throw bad("could not be read");
         }
         return noneEmpty(points);
+    }
+
+    /** Where the parser is, as a field path such as {@code points[0].metricId}. */
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        StringBuilder b = new StringBuilder();
+        java.util.ArrayDeque<com.fasterxml.jackson.core.JsonStreamContext> chain = new java.util.ArrayDeque<>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
+        }
+        for (var c : chain) {
+            if (c.inArray()) {
+                b.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.getCurrentName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return b.toString();
     }
 
     private static void point(JsonParser p, ParsedPoints points) throws IOException {
