@@ -1,6 +1,10 @@
 package uk.gov.spendingcontrol.common.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,6 +22,21 @@ public final class IdempotencyKeys {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1," + MAX_LENGTH + "}");
 
     private IdempotencyKeys() {
+    }
+
+    /**
+     * What makes two requests with the same key the same request: a SHA-256 (hex) of what the request means besides its
+     * body ({@code context}: its format, its query parameters...), a line break, then the body's bytes.
+     */
+    public static String requestHash(String context, byte[] body) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((context + "\n").getBytes(StandardCharsets.UTF_8));
+            d.update(body);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Optional<String> of(HttpHeaders headers) {

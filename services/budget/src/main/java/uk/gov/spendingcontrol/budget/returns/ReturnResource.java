@@ -18,11 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -231,13 +227,6 @@ public class ReturnResource {
 
     /** What makes two requests the same: the format, the CSV query parameters, and the body. */
     static String hash(boolean csv, String financialYear, Integer period, byte[] body) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((csv ? "csv\n" + financialYear + "\n" + period + "\n" : "json\n").getBytes(StandardCharsets.UTF_8));
-            d.update(body);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKeys.requestHash(csv ? "csv\n" + financialYear + "\n" + period : "json", body);
     }
 }

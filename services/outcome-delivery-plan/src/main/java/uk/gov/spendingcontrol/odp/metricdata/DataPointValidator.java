@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.gov.spendingcontrol.common.text.Text;
 import uk.gov.spendingcontrol.odp.metrics.Frequency;
+import uk.gov.spendingcontrol.odp.metrics.MetricStatuses;
 import uk.gov.spendingcontrol.odp.metrics.Period;
 import uk.gov.spendingcontrol.odp.metrics.TargetPoint;
 
@@ -18,8 +19,12 @@ import uk.gov.spendingcontrol.odp.metrics.TargetPoint;
 final class DataPointValidator {
 
     /** What validation needs to know of a metric. */
-    record MetricRef(UUID id, Frequency frequency, BigDecimal baselineValue, LocalDate baselineDate,
-            List<TargetPoint> trajectory) {
+    record MetricRef(UUID id, Frequency frequency, LocalDate baselineDate, MetricStatuses.Targets targets) {
+
+        MetricRef(UUID id, Frequency frequency, BigDecimal baselineValue, LocalDate baselineDate,
+                List<TargetPoint> trajectory) {
+            this(id, frequency, baselineDate, MetricStatuses.Targets.of(baselineValue, baselineDate, trajectory));
+        }
     }
 
     /** A valid point, ready to store. */
@@ -93,8 +98,7 @@ final class DataPointValidator {
                 f.add(DataRule.D009, line, "value", "corrects the value accepted for " + period.label()
                         + " (version " + version + "): kept as version " + (version + 1));
             }
-            BigDecimal target = uk.gov.spendingcontrol.odp.metrics.MetricStatuses.targetAt(m.baselineValue(),
-                    m.baselineDate(), m.trajectory(), period.end());
+            BigDecimal target = m.targets().at(period.end());
             if (target != null && target.signum() != 0
                     && value.subtract(target).abs().compareTo(target.abs().multiply(HALF)) > 0) {
                 f.add(DataRule.D010, line, "value", value.toPlainString() + " is more than 50% away from the target"

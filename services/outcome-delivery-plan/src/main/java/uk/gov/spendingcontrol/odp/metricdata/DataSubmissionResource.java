@@ -14,11 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -140,13 +136,6 @@ public class DataSubmissionResource {
 
     /** What makes two requests the same: the format and the body. */
     static String hash(boolean csv, byte[] body) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((csv ? "csv\n" : "json\n").getBytes(StandardCharsets.UTF_8));
-            d.update(body);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKeys.requestHash(csv ? "csv" : "json", body);
     }
 }

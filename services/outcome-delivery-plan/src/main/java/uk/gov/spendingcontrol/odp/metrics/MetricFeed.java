@@ -67,10 +67,13 @@ public class MetricFeed {
         metrics.flush();
         List<Metric> list = List.copyOf(ms);
         List<MetricView> views = views(list);
+        List<ChangeFeed.NewEvent> events = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             MetricView v = views.get(i);
-            feed.append(CHANGED, AGGREGATE_TYPE, v.id().toString(), departments(list.get(i)), v, recordedBy);
+            events.add(new ChangeFeed.NewEvent(CHANGED, AGGREGATE_TYPE, v.id().toString(), departments(list.get(i)), v,
+                    recordedBy));
         }
+        feed.appendAll(events);
     }
 
     /** Appends a MetricRemoved event for each metric. */

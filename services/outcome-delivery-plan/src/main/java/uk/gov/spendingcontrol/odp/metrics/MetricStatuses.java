@@ -101,40 +101,65 @@ public class MetricStatuses {
     /** The target at a date: linear between the baseline and the trajectory's points; null without a trajectory. */
     public static BigDecimal targetAt(BigDecimal baselineValue, LocalDate baselineDate, List<TargetPoint> trajectory,
             LocalDate at) {
-        if (trajectory == null || trajectory.isEmpty()) {
-            return null;
+        return Targets.of(baselineValue, baselineDate, trajectory).at(at);
+    }
+
+    /**
+     * A metric's targets, ready to be read at any date: the baseline and the trajectory's points sorted by date (made
+     * once per metric when many points are checked).
+     */
+    public static final class Targets {
+
+        private final LocalDate[] dates;
+        private final BigDecimal[] values;
+
+        private Targets(LocalDate[] dates, BigDecimal[] values) {
+            this.dates = dates;
+            this.values = values;
         }
-        record Anchor(LocalDate date, BigDecimal value) {
-        }
-        List<Anchor> anchors = new ArrayList<>();
-        if (baselineValue != null && baselineDate != null) {
-            anchors.add(new Anchor(baselineDate, baselineValue));
-        }
-        for (TargetPoint t : trajectory) {
-            anchors.add(new Anchor(Period.parse(t.period()).end(), t.target()));
-        }
-        anchors.sort(Comparator.comparing(Anchor::date));
-        Anchor first = anchors.get(0);
-        Anchor last = anchors.get(anchors.size() - 1);
-        if (!at.isAfter(first.date())) {
-            return first.value();
-        }
-        if (!at.isBefore(last.date())) {
-            return last.value();
-        }
-        for (int i = 1; i < anchors.size(); i++) {
-            Anchor b = anchors.get(i);
-            if (!at.isAfter(b.date())) {
-                Anchor a = anchors.get(i - 1);
-                if (at.equals(b.date())) {
-                    return b.value();
-                }
-                BigDecimal span = BigDecimal.valueOf(ChronoUnit.DAYS.between(a.date(), b.date()));
-                BigDecimal done = BigDecimal.valueOf(ChronoUnit.DAYS.between(a.date(), at));
-                return a.value().add(b.value().subtract(a.value()).multiply(done).divide(span, MathContext.DECIMAL64))
-                        .setScale(4, RoundingMode.HALF_EVEN);
+
+        public static Targets of(BigDecimal baselineValue, LocalDate baselineDate, List<TargetPoint> trajectory) {
+            if (trajectory == null || trajectory.isEmpty()) {
+                return new Targets(new LocalDate[0], new BigDecimal[0]);
             }
+            record Anchor(LocalDate date, BigDecimal value) {
+            }
+            List<Anchor> anchors = new ArrayList<>();
+            if (baselineValue != null && baselineDate != null) {
+                anchors.add(new Anchor(baselineDate, baselineValue));
+            }
+            for (TargetPoint t : trajectory) {
+                anchors.add(new Anchor(Period.parse(t.period()).end(), t.target()));
+            }
+            anchors.sort(Comparator.comparing(Anchor::date));
+            return new Targets(anchors.stream().map(Anchor::date).toArray(LocalDate[]::new),
+                    anchors.stream().map(Anchor::value).toArray(BigDecimal[]::new));
         }
-        return last.value();
+
+        /** The target at a date; null without a trajectory. */
+        public BigDecimal at(LocalDate at) {
+            int n = dates.length;
+            if (n == 0) {
+                return null;
+            }
+            if (!at.isAfter(dates[0])) {
+                return values[0];
+            }
+            if (!at.isBefore(dates[n - 1])) {
+                return values[n - 1];
+            }
+            for (int i = 1; i < n; i++) {
+                if (!at.isAfter(dates[i])) {
+                    if (at.equals(dates[i])) {
+                        return values[i];
+                    }
+                    BigDecimal span = BigDecimal.valueOf(ChronoUnit.DAYS.between(dates[i - 1], dates[i]));
+                    BigDecimal done = BigDecimal.valueOf(ChronoUnit.DAYS.between(dates[i - 1], at));
+                    return values[i - 1].add(values[i].subtract(values[i - 1]).multiply(done)
+                            .divide(span, MathContext.DECIMAL64)).setScale(4, RoundingMode.HALF_EVEN);
+                }
+            }
+            return values[n - 1];
+        }
     }
 }

@@ -28,8 +28,12 @@ public class PlanRevisions {
 
     private static final String COLUMNS = "plan_id, revision, reason, content::text, published_by, published_at";
 
+    static final int CACHED = 500;
+
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final java.util.concurrent.ConcurrentHashMap<String, Revision> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public PlanRevisions(EntityManager em, ObjectMapper mapper) {
         this.em = em;
@@ -59,9 +63,24 @@ public class PlanRevisions {
         });
     }
 
+    /**
+     * A published revision. Revisions never change, so the ones read are kept in memory (at most {@value #CACHED}; the
+     * cache is emptied when full): a published plan is read far more often than it is published.
+     */
     public Optional<Revision> find(UUID planId, int revision) {
+        String key = planId + "/" + revision;
+        Revision cached = cache.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         List<Revision> r = query("SELECT " + COLUMNS + " FROM plan_revision WHERE plan_id = ? AND revision = ?",
                 planId, revision);
+        r.stream().findFirst().ifPresent(found -> {
+            if (cache.size() >= CACHED) {
+                cache.clear();
+            }
+            cache.put(key, found);
+        });
         return r.stream().findFirst();
     }
 
