@@ -39,10 +39,8 @@ class EngineBenchmarkTest {
         int rules = 0;
         for (int d = 0; d < BenchmarkRules.DEPARTMENTS; d++) {
             String dept = BenchmarkRules.department(d);
-            CompiledRuleSet t = CompiledRuleSet.compile(new RuleSetVersionRef(UUID.randomUUID(), "delegated-authority",
-                    1, CentralBody.TREASURY, LocalDate.of(2026, 4, 1)), BenchmarkRules.treasury(d));
-            CompiledRuleSet c = CompiledRuleSet.compile(new RuleSetVersionRef(UUID.randomUUID(), "spend-controls",
-                    1, CentralBody.CABINET_OFFICE, LocalDate.of(2026, 4, 1)), BenchmarkRules.cabinetOffice(d));
+            CompiledRuleSet t = CompiledRuleSet.compile(new RuleSetVersionRef(UUID.randomUUID(), "delegated-authority", 1, LocalDate.of(2026, 4, 1)), BenchmarkRules.treasury(d));
+            CompiledRuleSet c = CompiledRuleSet.compile(new RuleSetVersionRef(UUID.randomUUID(), "spend-controls", 1, LocalDate.of(2026, 4, 1)), BenchmarkRules.cabinetOffice(d));
             inForce.put(dept, List.of(t, c));
             rules += t.size() + c.size();
         }

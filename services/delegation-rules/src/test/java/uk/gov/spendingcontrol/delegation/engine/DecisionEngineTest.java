@@ -24,7 +24,7 @@ class DecisionEngineTest {
     static final UUID CO_SET = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
     static final CompiledRuleSet DELEGATION = CompiledRuleSet.compile(
-            new RuleSetVersionRef(TREASURY_SET, "delegated-authority", 3, CentralBody.TREASURY, LocalDate.of(2026, 4, 1)),
+            new RuleSetVersionRef(TREASURY_SET, "delegated-authority", 3, LocalDate.of(2026, 4, 1)),
             new Rules(List.of(
                     new LimitRule("capital", SpendCategory.CAPITAL_PROJECT, null, m("50000000"), null, null),
                     new LimitRule("capital-soc", SpendCategory.CAPITAL_PROJECT, Stage.STRATEGIC_OUTLINE_CASE,
@@ -38,7 +38,7 @@ class DecisionEngineTest {
                             CentralBody.TREASURY, null, "Large digital programmes are assured from their SOC"))));
 
     static final CompiledRuleSet SPEND_CONTROLS = CompiledRuleSet.compile(
-            new RuleSetVersionRef(CO_SET, "spend-controls", 1, CentralBody.CABINET_OFFICE, LocalDate.of(2026, 1, 1)),
+            new RuleSetVersionRef(CO_SET, "spend-controls", 1, LocalDate.of(2026, 1, 1)),
             new Rules(List.of(),
                     List.of(new SpendControlRule("dat", SpendCategory.DIGITAL_AND_TECHNOLOGY, m("5000000"), null, null)),
                     List.of(new ConditionRule("consultancy-description",
