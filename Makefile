@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := ./mvnw -B
 
-.PHONY: help run stop status build test openapi bench clean
+.PHONY: help run stop status build test openapi bench bench-gateway clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,6 +27,9 @@ openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intend
 
 bench: ## run the benchmarks (not part of `make test`); figures go to docs/performance.md
 	$(MVN) verify -pl services/budget -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+
+bench-gateway: ## gateway vs direct vs nginx with wrk (installs wrk and nginx-light); figures go to docs/performance.md
+	@bench/gateway/run.sh
 
 clean: ## remove build output (not the local run's state in .run/)
 	$(MVN) -q clean

@@ -94,10 +94,12 @@ db_of() {
 DB_SERVICES="budget outcome-delivery-plan delegation-rules reporting"
 
 url_of() { echo "http://127.0.0.1:$(port_of "$1")"; }
+# health, metrics and OpenAPI of the services and the gateway: their management interface, public port + 1000
+mgmt_port_of() { echo $(($(port_of "$1") + 1000)); }
 health_of() {
   case "$1" in
     keycloak) echo "http://127.0.0.1:$KC_MGMT_PORT/health/ready" ;;
-    *) echo "$(url_of "$1")/q/health/ready" ;;
+    *) echo "http://127.0.0.1:$(mgmt_port_of "$1")/q/health/ready" ;;
   esac
 }
 
@@ -433,9 +435,12 @@ start_app() {
   fi
   [ -f "$jar" ] || die "$name is not built: $jar is missing (run without SC_SKIP_BUILD=1, or ./mvnw package -DskipTests)"
   require_port_free "$port" "$name"
+  require_port_free "$(mgmt_port_of "$name")" "$name management"
   local env=(
     "QUARKUS_HTTP_PORT=$port"
     "QUARKUS_HTTP_HOST=127.0.0.1"
+    "QUARKUS_MANAGEMENT_PORT=$(mgmt_port_of "$name")"
+    "QUARKUS_MANAGEMENT_HOST=127.0.0.1"
     "QUARKUS_OIDC_AUTH_SERVER_URL=$OIDC_URL"
   )
   if [ "$name" = gateway ]; then
@@ -485,8 +490,8 @@ print_summary() {
 
 Spending Control is running (state: $STATE)
 
-  gateway (the only public entry)  $gw/api/v1/...
-  budget                           $(url_of budget)
+  gateway (the only public entry)  $gw/api/v1/...   (health and metrics: http://127.0.0.1:$(mgmt_port_of gateway)/q/...)
+  budget                           $(url_of budget)   (each service's health, metrics, OpenAPI: its port + 1000, /q/...)
   outcome-delivery-plan            $(url_of outcome-delivery-plan)
   delegation-rules                 $(url_of delegation-rules)
   reporting                        $(url_of reporting)
@@ -524,7 +529,9 @@ cmd_up() {
     require_port_free "$KC_PORT" "Keycloak"
     require_port_free "$KC_MGMT_PORT" "Keycloak management"
   fi
-  for name in $SERVICES; do running "$name" || require_port_free "$(port_of "$name")" "$name"; done
+  for name in $SERVICES; do
+    running "$name" || { require_port_free "$(port_of "$name")" "$name"; require_port_free "$(mgmt_port_of "$name")" "$name management"; }
+  done
   build
   local started=()
   start_keycloak

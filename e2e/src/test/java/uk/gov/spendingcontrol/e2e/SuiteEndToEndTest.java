@@ -164,6 +164,9 @@ class SuiteEndToEndTest {
         }
         assertEquals(201, created.statusCode(), created.asString());
         String id = JSON.readTree(created.asString()).path("id").asText();
+        // the service's address never leaks: Location carries the gateway's public address
+        String location = created.getHeader("Location");
+        assertEquals(Suite.GATEWAY + "/api/v1/outcome-delivery-plans/" + id, location);
         assertFalse(id.isBlank(), "the created plan has an id: " + created.asString());
 
         Response other = asUser("dfe-editor").get("/api/v1/outcome-delivery-plans/{id}", id);
@@ -214,6 +217,54 @@ class SuiteEndToEndTest {
         assertEquals(200, after.statusCode(), after.asString());
     }
 
+    // ------------------------------------------------------------------ hostile clients, management endpoints
+
+    @Test
+    @Order(8)
+    void bodiesShorterThanDeclaredNeverDesyncARealService() throws Exception {
+        String mallory = tokenOf("user:dfe-editor", Map.of("grant_type", "password", "client_id", "spending-control-cli",
+                "username", "dfe-editor", "password", PASSWORD));
+        int port = Integer.parseInt(Suite.GATEWAY.substring(Suite.GATEWAY.lastIndexOf(':') + 1));
+        // more sockets than the gateway has pooled connections per service, each declaring 200 bytes and sending one
+        // (the rate limits refuse most of them with 429 before their body: the others are aborted mid-body)
+        for (int i = 0; i < 70; i++) {
+            String route = i % 2 == 0 ? "/api/v1/returns" : "/api/v1/outcome-delivery-plans";
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(("POST " + route + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + mallory + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+            }
+        }
+        // the next users' requests on that route and the public one get their own, right answers
+        for (int i = 0; i < 10; i++) {
+            Response own = asUser("dhsc-reader").get("/api/v1/returns");
+            assertEquals(200, own.statusCode(), own.asString());
+            for (JsonNode item : items(own)) {
+                assertEquals("DHSC", item.path("department").asText(), item.toString());
+            }
+            Response plans = asUser("dhsc-reader").get("/api/v1/outcome-delivery-plans");
+            assertEquals(200, plans.statusCode(), plans.asString());
+            for (JsonNode item : items(plans)) {
+                // its own department's plans, and the published plans of others
+                assertTrue("DHSC".equals(item.path("department").asText())
+                        || "PUBLISHED".equals(item.path("status").asText()), item.toString());
+            }
+        }
+        // and a write without a token on the public path is refused by the gateway, before any service
+        Response write = anonymous().contentType("application/json").body("{}").post("/api/v1/published/outcome-delivery-plans");
+        assertProblem(write, 405);
+    }
+
+    @Test
+    @Order(9)
+    void managementEndpointsAreNotOnThePublicPort() throws IOException {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi")) {
+            Response r = anonymous().get(path);
+            assertProblem(r, 404);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private RequestSpecification anonymous() {
@@ -225,10 +276,14 @@ class SuiteEndToEndTest {
     }
 
     private RequestSpecification asUser(String username) {
-        String token = tokens.computeIfAbsent("user:" + username, k -> fetchToken(Map.of(
+        String token = tokenOf("user:" + username, Map.of(
                 "grant_type", "password", "client_id", "spending-control-cli",
-                "username", username, "password", PASSWORD)));
+                "username", username, "password", PASSWORD));
         return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    private String tokenOf(String key, Map<String, String> form) {
+        return tokens.computeIfAbsent(key, k -> fetchToken(form));
     }
 
     private RequestSpecification asClient(String clientId, String secret) {

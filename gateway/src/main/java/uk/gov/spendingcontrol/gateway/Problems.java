@@ -1,64 +1,81 @@
 package uk.gov.spendingcontrol.gateway;
 
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
+import uk.gov.spendingcontrol.common.problem.Problem;
 
 /**
- * Writes the gateway's own answers as RFC 9457 {@code application/problem+json}, with the same fields as the services'
- * problems ({@code common/.../problem/Problem.java}): type, title, status, detail, instance (the request path) and
- * traceId (the request id). Kept local so that the gateway does not depend on the common module (which pulls
- * Hibernate). Never a stack trace, never a class name.
+ * The gateway's own answers as RFC 9457 {@code application/problem+json}, with the same fields as the services'
+ * problems (common-web's {@link Problem}): type, title, status, detail, instance (the request path) and traceId (the
+ * request id). Never a stack trace, never a class name, never a service's address.
  */
 final class Problems {
-
-    static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_PREFIX = "urn:spending-control:problem:";
 
     private Problems() {
     }
 
-    static void unauthorized(RoutingContext rc, String detail, boolean invalidToken) {
-        rc.response().putHeader("WWW-Authenticate", invalidToken
-                ? "Bearer realm=\"spending-control\", error=\"invalid_token\""
-                : "Bearer realm=\"spending-control\"");
-        send(rc, 401, "unauthorized", "Unauthorized", detail);
+    static Problem badRequest(String detail) {
+        return Problem.of(400, "bad-request", "Bad request", detail);
     }
 
-    static void notFound(RoutingContext rc) {
-        send(rc, 404, "not-found", "Not found", "No resource is served at " + rc.request().path());
+    static Problem unauthorized(String detail) {
+        return Problem.of(401, "unauthorized", "Unauthorized", detail);
     }
 
-    /**
-     * Answers with a problem unless the answer has already begun: then the connection is reset, so that the caller
-     * never takes a truncated body for a whole one.
-     */
-    static void send(RoutingContext rc, int status, String slug, String title, String detail) {
-        HttpServerResponse response = rc.response();
-        if (response.ended() || response.closed()) {
-            return;
+    static Problem notFound(String path) {
+        return Problem.of(404, "not-found", "Not found", "No resource is served at " + path);
+    }
+
+    static Problem methodNotAllowed(String method) {
+        return Problem.of(405, "method-not-allowed", "Method not allowed",
+                "Without a token only GET and HEAD are allowed here, not " + method);
+    }
+
+    static Problem requestTimeout(String detail) {
+        return Problem.of(408, "request-timeout", "Request timeout", detail);
+    }
+
+    static Problem tooLarge(long limit) {
+        return Problem.of(413, "payload-too-large", "Request body too large",
+                "The request body is larger than this route's limit of " + limit + " bytes (" + human(limit) + ")");
+    }
+
+    static Problem uriTooLong(long limit) {
+        return Problem.of(414, "uri-too-long", "Request target too long",
+                "The request line is longer than the limit of " + limit + " bytes");
+    }
+
+    static Problem tooManyRequests(String detail) {
+        return Problem.of(429, "too-many-requests", "Too many requests", detail);
+    }
+
+    static Problem headersTooLarge(long limit) {
+        return Problem.of(431, "request-header-fields-too-large", "Request headers too large",
+                "The request's headers are larger than the limit of " + limit + " bytes");
+    }
+
+    static Problem badGateway(String service) {
+        return Problem.of(502, "bad-gateway", "Bad gateway", "The " + service + " service did not give a valid answer");
+    }
+
+    static Problem unavailable(String detail) {
+        return Problem.of(503, "service-unavailable", "Service unavailable", detail);
+    }
+
+    static Problem gatewayTimeout(String service) {
+        return Problem.of(504, "gateway-timeout", "Gateway timeout", "The " + service + " service did not answer in time");
+    }
+
+    static Problem internal() {
+        return Problem.of(500, "internal", "Internal error",
+                "The gateway failed to handle the request; quote the traceId when reporting it");
+    }
+
+    static String human(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
         }
-        if (response.headWritten()) {
-            response.reset();
-            return;
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
         }
-        HttpServerRequest request = rc.request();
-        JsonObject body = new JsonObject()
-                .put("type", TYPE_PREFIX + slug)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", request.path())
-                .put("traceId", RequestIdFilter.of(request));
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.encode());
-        if (!request.isEnded()) {
-            // let an unread request body drain, so that the connection stays usable
-            request.resume();
-        }
+        return bytes + " bytes";
     }
 }

@@ -25,16 +25,26 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code .../status/NNN}: answers NNN with a problem body of its own</li>
  * <li>{@code .../stream}: a chunked answer in several pieces</li>
  * <li>{@code .../broken}: closes the connection without answering</li>
+ * <li>{@code .../early}: answers 403 at once, before reading the request body (as a service refusing a caller
+ * does); what it has not read stays on the connection, which is only safe if the request was complete</li>
+ * <li>{@code .../absolute}: a 201 whose {@code Location} and {@code Link} carry the backend's own address</li>
  * <li>{@code /__seen/{requestId}}: 204 if a request with that id reached the backend, else 404 (for tests that
  * check that the gateway did not forward)</li>
+ * <li>{@code /__stats}: how many requests reached the backend and how many of them came with a body shorter than
+ * declared or were cut off (a desync would show there)</li>
  * </ul>
+ *
+ * Bodies larger than 64 KiB are echoed as their length and SHA-256 only.
  */
 public class BackendTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String BASE_PATH_ODP = "/odp";
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger broken = new java.util.concurrent.atomic.AtomicInteger();
     private Vertx vertx;
+    private String self;
 
     @Override
     public Map<String, String> start() {
@@ -47,6 +57,7 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("test backend did not start", e);
         }
         String backend = "http://127.0.0.1:" + server.actualPort();
+        self = backend;
         return Map.of(
                 "gateway.services.budget.url", backend,
                 "gateway.services.reporting.url", backend,
@@ -68,6 +79,12 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
             req.response().setStatusCode(seen.contains(path.substring("/__seen/".length())) ? 204 : 404).end();
             return;
         }
+        if (path.equals("/__stats")) {
+            req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("requests", requests.get()).put("broken", broken.get()).encode());
+            return;
+        }
+        requests.incrementAndGet();
         String requestId = req.getHeader("X-Request-Id");
         if (requestId != null) {
             seen.add(requestId);
@@ -76,9 +93,20 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
             req.connection().close();
             return;
         }
-        req.body().onSuccess(body -> {
+        if (path.endsWith("/early")) {
+            req.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("type", "urn:spending-control:problem:forbidden").put("status", 403)
+                            .put("detail", "refused before reading the body").encode());
+            return;
+        }
+        String declared = req.getHeader("Content-Length");
+        req.exceptionHandler(t -> broken.incrementAndGet());
+        req.body().onFailure(t -> broken.incrementAndGet()).onSuccess(body -> {
+            if (declared != null && Long.parseLong(declared) != body.length()) {
+                broken.incrementAndGet();
+            }
             if (path.endsWith("/slow")) {
-                vertx.setTimer(3000, t -> echo(req, body.toString()));
+                vertx.setTimer(3000, t -> echo(req, body));
             } else if (path.contains("/status/")) {
                 int status = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
                 req.response().setStatusCode(status)
@@ -96,13 +124,21 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
                         }
                     });
                 }
+            } else if (path.endsWith("/absolute")) {
+                req.response().setStatusCode(201)
+                        .putHeader("Location", self + path + "/42?x=1")
+                        .putHeader("Content-Location", "/relative/stays")
+                        .putHeader("Link", "<" + self + "/api/v1/joint-bids?cursor=abc>; rel=\"next\", "
+                                + "<https://elsewhere.example/doc>; rel=\"help\"")
+                        .end();
             } else {
-                echo(req, body.toString());
+                echo(req, body);
             }
         });
     }
 
-    private void echo(HttpServerRequest req, String body) {
+    private void echo(HttpServerRequest req, io.vertx.core.buffer.Buffer bytes) {
+        String body = bytes.length() > 64 * 1024 ? "" : bytes.toString();
         JsonObject headers = new JsonObject();
         MultiMap in = req.headers();
         for (String name : in.names()) {
@@ -113,7 +149,9 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
                 .put("path", req.path())
                 .put("query", req.query())
                 .put("headers", headers)
-                .put("body", body);
+                .put("body", body)
+                .put("bodyLength", bytes.length())
+                .put("bodySha256", sha256(bytes.getBytes()));
         var res = req.response()
                 .setStatusCode(req.method().name().equals("POST") ? 201 : 200)
                 .putHeader("Content-Type", "application/json")
@@ -126,6 +164,14 @@ public class BackendTestResource implements QuarkusTestResourceLifecycleManager 
             res.putHeader("Location", "/api/v1/departments/DHSC/returns/42");
         }
         res.end(echo.encode());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int closedPort() {

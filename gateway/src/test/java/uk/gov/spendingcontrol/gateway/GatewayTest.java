@@ -2,6 +2,7 @@ package uk.gov.spendingcontrol.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,15 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,8 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import uk.gov.spendingcontrol.testing.ManagementInterface;
 import uk.gov.spendingcontrol.testing.TestTokens;
 
 /**
@@ -44,12 +42,9 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(BackendTestResource.class)
-class GatewayTest {
+class GatewayTest extends GatewayTestSupport {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    @TestHTTPResource("/")
-    URL root;
 
     private static String reader() {
         return TestTokens.user("alice", "DHSC", "department-reader");
@@ -69,6 +64,8 @@ class GatewayTest {
                 .header("Idempotency-Key", "idem-123")
                 .header("Proxy-Authorization", "Basic c2VjcmV0")
                 .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("Forwarded", "for=203.0.113.9;host=evil.example")
                 .accept("application/json")
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -92,9 +89,12 @@ class GatewayTest {
                 .body("headers.'idempotency-key'", contains("idem-123"))
                 .body("headers.'content-type'[0]", startsWith("application/json"))
                 .body("headers.accept", contains("application/json"))
-                .body("headers.'x-forwarded-for'", contains("203.0.113.9, 127.0.0.1"))
+                // a client's claims about hops are replaced, not appended to
+                .body("headers.'x-forwarded-for'", contains("127.0.0.1"))
                 .body("headers.'x-forwarded-proto'", contains("http"))
-                .body("headers.'x-forwarded-host'[0]", containsString(String.valueOf(root.getPort())))
+                .body("headers.'x-forwarded-host'", contains("localhost:" + gateway.port()))
+                .body("headers.'x-forwarded-port'", contains(String.valueOf(gateway.port())))
+                .body("headers", not(hasKey("forwarded")))
                 .body("headers", not(hasKey("proxy-authorization")));
     }
 
@@ -141,7 +141,7 @@ class GatewayTest {
     }
 
     @Test
-    void chunkedRequestBodyIsStreamedToTheService() throws Exception {
+    void chunkedRequestBodyReachesTheServiceWholeWithItsLength() throws Exception {
         byte[] big = "x".repeat(200_000).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = raw(HttpRequest.newBuilder(uri("/api/v1/allocations"))
                 .header("Authorization", "Bearer " + reader())
@@ -149,7 +149,11 @@ class GatewayTest {
                 // an input stream of unknown length: sent chunked
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
         assertEquals(201, r.statusCode());
-        assertTrue(r.body().contains("\"body\":\"" + "x".repeat(200_000) + "\""), "whole body reached the service");
+        assertTrue(r.body().contains("\"bodyLength\":200000"), "whole body reached the service: " + r.body());
+        assertTrue(r.body().contains("\"bodySha256\":\"" + BackendTestResource.sha256(big) + "\""), r.body());
+        // it reached the service with an exact length, not chunked
+        assertTrue(r.body().contains("\"content-length\":[\"200000\"]"), r.body());
+        assertFalse(r.body().contains("transfer-encoding"), r.body());
     }
 
     // --- request ids ------------------------------------------------------------------------------------------------
@@ -176,7 +180,7 @@ class GatewayTest {
                 .then().statusCode(401)
                 .header("X-Request-Id", "req-problem-1")
                 .body("traceId", equalTo("req-problem-1"));
-        given().when().get("/q/health/live").then().statusCode(200)
+        given().when().get("/api/v1/nothing").then().statusCode(401)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN));
     }
 
@@ -313,16 +317,28 @@ class GatewayTest {
     // --- operations -------------------------------------------------------------------------------------------------
 
     @Test
-    void healthAndMetricsAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    void healthAndMetricsAreOnTheManagementInterfaceOnly() {
+        ManagementInterface.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().header("Authorization", "Bearer " + reader()).when().get("/api/v1/joint-bids/JB-1").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("http_server_requests_seconds_count"))
-                // tagged by route prefix, not by every path
-                .body(containsString("uri=\"/api/v1/joint-bids/*\""))
-                .body(not(containsString("uri=\"/api/v1/joint-bids/JB-1\"")));
+        // answers of the gateway's own are counted by route template too
+        given().when().get("/api/v1/joint-bids/JB-2?token=secret").then().statusCode(401);
+        given().header("Authorization", "Bearer " + reader()).when().get("/api/v1/no-such-thing/42").then().statusCode(404);
+        String metrics = ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertTrue(metrics.contains("http_server_requests_seconds_count"), metrics);
+        assertTrue(metrics.contains("uri=\"/api/v1/joint-bids/*\""), "tagged by route prefix");
+        assertTrue(metrics.contains("uri=\"UNMATCHED\""), "unknown paths share one tag");
+        for (String raw : new String[] {"JB-1", "JB-2", "secret", "/api/v1/no-such-thing"}) {
+            assertFalse(metrics.contains(raw), "no raw path in the metrics: " + raw);
+        }
+        // nothing of the management interface on the public port
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/dev-ui", "/"}) {
+            given().header("X-Request-Id", "mgmt-1").when().get(path).then().statusCode(anyOf(equalTo(404), equalTo(401)))
+                    .contentType("application/problem+json")
+                    .body("traceId", equalTo("mgmt-1"))
+                    .body(not(containsString("UP")));
+        }
     }
 
     @Test
@@ -337,17 +353,8 @@ class GatewayTest {
 
     // --- helpers ----------------------------------------------------------------------------------------------------
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + root.getPort() + path);
-    }
-
     private static HttpResponse<String> raw(HttpRequest.Builder request) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean backendSaw(String requestId) {
-        String backend = ConfigProvider.getConfig().getValue("test.backend.url", String.class);
-        return given().baseUri(backend).port(-1).when().get("/__seen/" + requestId).statusCode() == 204;
     }
 }

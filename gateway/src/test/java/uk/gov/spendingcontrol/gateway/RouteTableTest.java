@@ -95,6 +95,36 @@ class RouteTableTest {
             public int maxConnectionsPerService() {
                 return 64;
             }
+
+            @Override
+            public Listener listener() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<String> publicBaseUrl() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<String>> trustedProxies() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Limits limits() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Timeouts timeouts() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RateLimits rateLimits() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 

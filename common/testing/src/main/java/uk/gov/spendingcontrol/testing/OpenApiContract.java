@@ -1,7 +1,5 @@
 package uk.gov.spendingcontrol.testing;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +26,7 @@ public final class OpenApiContract {
 
     /** Compares the served document with docs/api/{name}.yaml; returns the lint findings (empty when clean). */
     public static void assertCommittedAndClean(String name) throws IOException {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = ManagementInterface.given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         Path committed = Repo.root().resolve("docs/api/" + name + ".yaml");
         if (Boolean.getBoolean("sc.openapi.write")) {
             Files.createDirectories(committed.getParent());
@@ -43,7 +41,7 @@ public final class OpenApiContract {
             throw new AssertionError("The committed OpenAPI document " + committed + " is stale: run 'make openapi'"
                     + " and commit it. First difference at line " + firstDifferentLine(expected, served));
         }
-        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String json = ManagementInterface.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         List<String> findings = lint(new ObjectMapper().readTree(json));
         if (!findings.isEmpty()) {
             throw new AssertionError("OpenAPI lint findings:\n  " + String.join("\n  ", findings));

@@ -9,9 +9,10 @@ import static org.hamcrest.Matchers.not;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service must do besides its domain: health with the database in readiness, Prometheus metrics, request
- * ids, problem+json for unknown paths, and an OpenAPI document that is committed and clean. A service's test extends
- * this with {@code @QuarkusTest} and its name.
+ * What every service must do besides its domain: health with the database in readiness, Prometheus metrics and the
+ * OpenAPI document on the management interface and nowhere on the public port, request ids, problem+json for unknown
+ * paths, and an OpenAPI document that is committed and clean. A service's test extends this with {@code @QuarkusTest}
+ * and its name.
  */
 public abstract class ServicePlatformTests {
 
@@ -23,21 +24,32 @@ public abstract class ServicePlatformTests {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().when().get("/q/health/ready")
+        ManagementInterface.given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", is("UP"), "checks.name", hasItem(containsString("Database")));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
     void prometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/dev-ui"}) {
+            given().header("X-Request-Id", "mgmt-1").when().get(path)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("status", is(404), "traceId", is("mgmt-1"))
+                    .body(not(containsString("jvm_")));
+        }
     }
 
     @Test
     void requestIdIsEchoedOrMade() {
-        given().header("X-Request-Id", "abc-123").when().get("/q/health/live")
+        given().header("X-Request-Id", "abc-123").when().get("/api/v1/nothing-here")
                 .then().header("X-Request-Id", "abc-123");
-        given().header("X-Request-Id", "bad id with spaces").when().get("/q/health/live")
+        given().header("X-Request-Id", "bad id with spaces").when().get("/api/v1/nothing-here")
                 .then().header("X-Request-Id", not("bad id with spaces"));
     }
 

@@ -1,6 +1,8 @@
 package uk.gov.spendingcontrol.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,8 +35,45 @@ public record Problem(
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /** A problem of the suite's own kind ({@code urn:spending-control:problem:<slug>}), not yet placed. */
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, List.of());
+    }
+
     /** Same problem, placed at a request path and trace id. */
     public Problem at(String instance, String traceId) {
         return new Problem(type, title, status, detail, instance, traceId, errors);
+    }
+
+    /**
+     * The problem as JSON, for code that writes answers without Jackson (the gateway's Vert.x server): the same
+     * members as the services' answers, empty ones left out.
+     */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        putIfPresent(json, "type", type);
+        putIfPresent(json, "title", title);
+        json.put("status", status);
+        putIfPresent(json, "detail", detail);
+        putIfPresent(json, "instance", instance);
+        putIfPresent(json, "traceId", traceId);
+        if (!errors.isEmpty()) {
+            JsonArray list = new JsonArray();
+            for (FieldProblem e : errors) {
+                JsonObject item = new JsonObject();
+                putIfPresent(item, "field", e.field());
+                putIfPresent(item, "message", e.message());
+                putIfPresent(item, "code", e.code());
+                list.add(item);
+            }
+            json.put("errors", list);
+        }
+        return json.encode();
+    }
+
+    private static void putIfPresent(JsonObject json, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            json.put(name, value);
+        }
     }
 }
