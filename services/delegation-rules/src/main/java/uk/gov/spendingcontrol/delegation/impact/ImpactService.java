@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.delegation.ServiceClock;
@@ -51,7 +52,14 @@ public class ImpactService {
     private final EntityManager em;
     private final Clock clock;
 
-    public ImpactService(RuleSetService ruleSets, RuleBook book, EntityManager em, ServiceClock clock) {
+    private final String table;
+
+    public ImpactService(RuleSetService ruleSets, RuleBook book, EntityManager em, ServiceClock clock,
+            @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unexpected schema name " + schema);
+        }
+        this.table = schema + ".decision";
         this.ruleSets = ruleSets;
         this.book = book;
         this.em = em;
@@ -176,7 +184,7 @@ public class ImpactService {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement("SELECT id, category, whole_life_cost, annual_cost,"
-                    + " stage, novel, contentious, repercussive, programme, description FROM decision"
+                    + " stage, novel, contentious, repercussive, programme, description FROM " + table
                     + " WHERE department_code = ? AND live AND recorded_at >= ? ORDER BY seq")) {
                 s.setFetchSize(5000);
                 s.setString(1, department);

@@ -116,13 +116,17 @@ public class RuleSetService {
         if (change.owner() == set.owner) {
             throw ProblemException.invalid("owner", "is already " + set.owner + ": name the new owner");
         }
-        ruleSets.getEntityManager().createNativeQuery("INSERT INTO rule_set_owner_change (rule_set_id, from_owner, "
-                + "to_owner, reason, changed_by) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, set.id).setParameter(2, set.owner.name()).setParameter(3, change.owner().name())
-                .setParameter(4, change.reason().strip()).setParameter(5, caller.name()).executeUpdate();
+        RuleSetOwnerChange record = new RuleSetOwnerChange();
+        record.ruleSetId = set.id;
+        record.fromOwner = set.owner;
+        record.toOwner = change.owner();
+        record.reason = change.reason().strip();
+        record.changedBy = caller.name();
+        ruleSets.getEntityManager().persist(record);
         set.owner = change.owner();
         set.revision++;
         ruleSets.flush();
+        ruleSets.getEntityManager().refresh(record);
         RuleSetView view = view(set);
         feed.append("RuleSetOwnerChanged", AGGREGATE, set.id.toString(), List.of(set.departmentCode), view,
                 caller.name());
@@ -361,13 +365,10 @@ public class RuleSetService {
         RuleSetView.InForce inForce = versions.inForce(set.id, today)
                 .map(v -> new RuleSetView.InForce(v.number, v.effectiveFrom)).orElse(null);
         Integer draft = versions.openDraft(set.id).map(v -> v.number).orElse(null);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = ruleSets.getEntityManager().createNativeQuery("SELECT from_owner, to_owner, reason, "
-                + "changed_by, changed_at FROM rule_set_owner_change WHERE rule_set_id = ?1 ORDER BY id")
-                .setParameter(1, set.id).getResultList();
-        List<RuleSetView.OwnerChangeView> history = rows.stream().map(r -> new RuleSetView.OwnerChangeView(
-                CentralBody.valueOf((String) r[0]), CentralBody.valueOf((String) r[1]), (String) r[2], (String) r[3],
-                Timestamps.of(r[4]))).toList();
+        List<RuleSetView.OwnerChangeView> history = ruleSets.getEntityManager().createQuery(
+                "from RuleSetOwnerChange where ruleSetId = ?1 order by id", RuleSetOwnerChange.class)
+                .setParameter(1, set.id).getResultList().stream().map(r -> new RuleSetView.OwnerChangeView(
+                        r.fromOwner, r.toOwner, r.reason, r.changedBy, r.changedAt)).toList();
         return new RuleSetView(set.id, set.departmentCode, set.name, set.title, set.owner,
                 set.owner.administratorRole(), set.revision, set.createdBy, set.createdAt, inForce, draft, history);
     }

@@ -48,12 +48,20 @@ public class RuleSetVersionRepository implements PanacheRepositoryBase<RuleSetVe
     }
 
     /** What is in force for a department at a date: per rule set, its version id (one small indexed query). */
-    @SuppressWarnings("unchecked")
     public List<UUID> inForceIds(String department, LocalDate date) {
-        return getEntityManager().createNativeQuery(
-                "SELECT DISTINCT ON (rule_set_id) id FROM rule_set_version WHERE department_code = ?1"
-                        + " AND status = 'APPROVED' AND effective_from <= ?2"
-                        + " ORDER BY rule_set_id, effective_from DESC, number DESC", UUID.class)
-                .setParameter(1, department).setParameter(2, date).getResultList();
+        List<Object[]> rows = getEntityManager().createQuery("select v.id, v.ruleSetId from RuleSetVersion v"
+                + " where v.departmentCode = ?1 and v.status = ?2 and v.effectiveFrom <= ?3"
+                + " order by v.ruleSetId, v.effectiveFrom desc, v.number desc", Object[].class)
+                .setParameter(1, department).setParameter(2, VersionStatus.APPROVED).setParameter(3, date)
+                .getResultList();
+        List<UUID> out = new java.util.ArrayList<>(2);
+        UUID last = null;
+        for (Object[] r : rows) {
+            if (!r[1].equals(last)) {
+                out.add((UUID) r[0]);
+                last = (UUID) r[1];
+            }
+        }
+        return out;
     }
 }
