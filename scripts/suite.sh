@@ -508,6 +508,7 @@ Demo users (password '$DEMO_PASSWORD' for all, LOCAL DEVELOPMENT ONLY), client s
 Machine clients (client credentials, role department-system):
   dhsc-finance-system / local-dev-only-dhsc-secret, dfe-finance-system / local-dev-only-dfe-secret,
   defra-finance-system / local-dev-only-defra-secret
+  reporting-service / local-dev-only-reporting-service-secret (role feed-reader: every change feed, every department)
 
 Try it:
   TOKEN=\$(curl -s -d grant_type=password -d client_id=spending-control-cli \\

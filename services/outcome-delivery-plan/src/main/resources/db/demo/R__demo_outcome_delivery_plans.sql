@@ -126,8 +126,9 @@ ON CONFLICT DO NOTHING;
 
 -- The change event of each demo plan, shaped as the service writes it (OutcomeDeliveryPlanPublished, payload = the
 -- plan), so that services that follow the change feed see the demo plans as well. Like common's ChangeFeed, take the
--- feed's advisory lock (key: Java's "change_event:odp".hashCode()) first, so that positions stay in commit order.
-SELECT pg_advisory_xact_lock(1303040652);
+-- feed's advisory lock (common AdvisoryLocks: namespace 'change_event', key the schema) first, so that positions stay
+-- in commit order.
+SELECT pg_advisory_xact_lock(hashtext('change_event'), hashtext('odp'));
 INSERT INTO change_event (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by,
                           occurred_at)
 SELECT gen_random_uuid(), 'OutcomeDeliveryPlanPublished', 'OutcomeDeliveryPlan', p.id::text,

@@ -7,9 +7,9 @@ DO $demo$
 BEGIN
   IF '${demo}' = 'true' THEN
 
-    -- The change feed writers' lock (common ChangeFeed: the Java hashCode of 'change_event:reporting'), so that the
+    -- The change feed writers' lock (common AdvisoryLocks: namespace 'change_event', key the schema), so that the
     -- events below take their positions in commit order even while the service is running.
-    PERFORM pg_advisory_xact_lock(-1723667777);
+    PERFORM pg_advisory_xact_lock(hashtext('change_event'), hashtext('reporting'));
 
     INSERT INTO reporting_requirement (id, code, title, description, data_kind, frequency, due_days_after_period_end,
                                        applies_to_all_departments, satisfied_by_live_data, live_data_feed, status, version,

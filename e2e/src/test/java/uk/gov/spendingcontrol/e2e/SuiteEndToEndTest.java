@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 class SuiteEndToEndTest {
 
     private static final String PASSWORD = "local-dev-only";
+    private static final String REPORTING_SERVICE_SECRET = "local-dev-only-reporting-service-secret";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_TYPE_PREFIX = "urn:spending-control:problem:";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -263,6 +264,43 @@ class SuiteEndToEndTest {
             Response r = anonymous().get(path);
             assertProblem(r, 404);
         }
+    }
+
+    // ------------------------------------------------------------------ change feeds
+
+    @Test
+    @Order(10)
+    void theReportingServiceFollowsEveryFeedAndADepartmentSystemReadsOnlyItsOwnEvents() throws IOException {
+        for (String feed : List.of("budget", "outcome-delivery-plan", "delegation-rules", "reporting")) {
+            Response r = asClient("reporting-service", REPORTING_SERVICE_SECRET).queryParam("limit", 5000)
+                    .get("/api/v1/change-feeds/" + feed);
+            assertEquals(200, r.statusCode(), feed + ": " + r.asString());
+            JsonNode page = JSON.readTree(r.asString());
+            assertTrue(page.path("events").isArray() && page.path("headPosition").isNumber(), feed + ": " + page);
+        }
+        // the demo data gives DHSC, DFE and DEFRA a first delegation, each with its event
+        JsonNode all = feedToHead(asClient("reporting-service", REPORTING_SERVICE_SECRET), "delegation-rules");
+        Set<String> departments = new java.util.TreeSet<>();
+        all.forEach(e -> e.path("departments").forEach(d -> departments.add(d.asText())));
+        assertTrue(departments.containsAll(Set.of("DHSC", "DFE", "DEFRA")), "every department's events: " + all);
+
+        JsonNode dhsc = feedToHead(asClient("dhsc-finance-system", "local-dev-only-dhsc-secret"), "delegation-rules");
+        assertFalse(dhsc.isEmpty(), "DHSC's own delegation event");
+        for (JsonNode event : dhsc) {
+            List<String> named = new ArrayList<>();
+            event.path("departments").forEach(d -> named.add(d.asText()));
+            assertTrue(named.isEmpty() || named.contains("DHSC"), "DHSC's system reads only what concerns DHSC: " + event);
+        }
+        assertProblem(asUser("platform-ops").get("/api/v1/change-feeds/budget"), 403);
+    }
+
+    /** Every event of a feed that the caller reads, from the start to its head, in one page. */
+    private static JsonNode feedToHead(RequestSpecification caller, String feed) throws IOException {
+        Response r = caller.queryParam("after", 0).queryParam("limit", 5000).get("/api/v1/change-feeds/" + feed);
+        assertEquals(200, r.statusCode(), r.asString());
+        JsonNode page = JSON.readTree(r.asString());
+        assertEquals(page.path("headPosition").asLong(), page.path("lastPosition").asLong(), "one page to the head: " + page);
+        return page.path("events");
     }
 
     // ------------------------------------------------------------------ helpers

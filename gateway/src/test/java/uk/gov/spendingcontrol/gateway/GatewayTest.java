@@ -161,14 +161,14 @@ class GatewayTest extends GatewayTestSupport {
     @Test
     void generatesARequestIdWhenThereIsNoneOrItIsNotSane() {
         Response none = given().header("Authorization", "Bearer " + reader())
-                .when().get("/api/v1/dashboards");
+                .when().get("/api/v1/reporting-requirements");
         none.then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
         String generated = none.header("X-Request-Id");
         none.then().body("headers.'x-request-id'", contains(generated));
 
         Response insane = given().header("Authorization", "Bearer " + reader())
                 .header("X-Request-Id", "not sane <script>")
-                .when().get("/api/v1/dashboards");
+                .when().get("/api/v1/reporting-requirements");
         insane.then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .body("headers.'x-request-id'", contains(insane.header("X-Request-Id")));
     }

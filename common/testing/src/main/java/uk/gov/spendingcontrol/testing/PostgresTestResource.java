@@ -1,6 +1,7 @@
 package uk.gov.spendingcontrol.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector.AnnotatedAndMatchesType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>Set {@code SC_TEST_JDBC_URL} (with {@code SC_TEST_DB_USER} and {@code SC_TEST_DB_PASSWORD}) to use an existing
  * database instead.
+ *
+ * <p>A test that needs the server itself (to stop and start it, or to connect beside the service) declares a field
+ * {@code @InjectTestDatabase TestDatabase database}.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,11 +32,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private Path dir;
     private Path script;
+    private TestDatabase database;
 
     @Override
     public Map<String, String> start() {
         String external = System.getenv("SC_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
+            database = new TestDatabase(null, null, 0, external,
+                    System.getenv().getOrDefault("SC_TEST_DB_USER", USER),
+                    System.getenv().getOrDefault("SC_TEST_DB_PASSWORD", PASSWORD));
             return Map.of("quarkus.datasource.jdbc.url", external,
                     "quarkus.datasource.username", System.getenv().getOrDefault("SC_TEST_DB_USER", USER),
                     "quarkus.datasource.password", System.getenv().getOrDefault("SC_TEST_DB_PASSWORD", PASSWORD));
@@ -45,12 +53,19 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             run(List.of("bash", script.toString(), "psql", dir.toString(), Integer.toString(port), "-d", "postgres",
                     "-c", "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'",
                     "-c", "CREATE DATABASE " + DATABASE + " OWNER " + USER));
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+            database = new TestDatabase(script, dir, port, url, USER, PASSWORD);
+            return Map.of("quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", USER,
                     "quarkus.datasource.password", PASSWORD);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the test PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(database, new AnnotatedAndMatchesType(InjectTestDatabase.class, TestDatabase.class));
     }
 
     @Override

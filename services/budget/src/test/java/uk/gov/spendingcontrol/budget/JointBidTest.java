@@ -2,6 +2,7 @@ package uk.gov.spendingcontrol.budget;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -44,26 +45,26 @@ class JointBidTest {
         given().auth().oauth2(DHSC).queryParam("limit", 1000).when().get("/api/v1/joint-bids")
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
         // only the lead department's editor submits; an approver cannot approve a draft
-        given().auth().oauth2(DFE_EDITOR).contentType(ContentType.JSON).body("{\"status\":\"SUBMITTED\",\"version\":0}")
+        given().auth().oauth2(DFE_EDITOR).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"SUBMITTED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status").then().statusCode(403);
-        given().auth().oauth2(APPROVER).contentType(ContentType.JSON).body("{\"status\":\"APPROVED\",\"version\":0}")
+        given().auth().oauth2(APPROVER).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"APPROVED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status").then().statusCode(409);
-        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).body("{\"status\":\"SUBMITTED\",\"version\":0}")
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\":\"SUBMITTED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status")
                 .then().statusCode(200).body("status", is("SUBMITTED"), "version", is(1));
         // no more edits once submitted
-        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "1").body(BID)
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(BID)
                 .when().put("/api/v1/joint-bids/" + id).then().statusCode(409);
         // a department editor cannot approve; treasury spending (not approver) cannot either
-        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).body("{\"status\":\"APPROVED\",\"version\":1}")
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"APPROVED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status").then().statusCode(403);
-        given().auth().oauth2(HMT).contentType(ContentType.JSON).body("{\"status\":\"APPROVED\",\"version\":1}")
+        given().auth().oauth2(HMT).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"APPROVED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status").then().statusCode(403);
-        given().auth().oauth2(APPROVER).contentType(ContentType.JSON).body("{\"status\":\"REJECTED\",\"version\":1}")
+        given().auth().oauth2(APPROVER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\":\"REJECTED\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status")
                 .then().statusCode(400).body("errors[0].field", is("comment"));
         given().auth().oauth2(APPROVER).contentType(ContentType.JSON)
-                .body("{\"status\":\"APPROVED\",\"version\":1,\"comment\":\"Good value\"}")
+                .header("If-Match", "\"1\"").body("{\"status\":\"APPROVED\",\"comment\":\"Good value\"}")
                 .when().post("/api/v1/joint-bids/" + id + "/status")
                 .then().statusCode(200).body("status", is("APPROVED"), "decisionComment", is("Good value"));
         given().auth().oauth2(DFE_READER).when().get("/api/v1/joint-bids/" + id)
@@ -81,6 +82,29 @@ class JointBidTest {
                 .when().put("/api/v1/joint-bids/" + id).then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(DFE_EDITOR).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(BID)
                 .when().put("/api/v1/joint-bids/" + id).then().statusCode(403);
+        // the If-Match rule, on both changes: absent 428, malformed 400, stale 412 with the current ETag
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).body(BID)
+                .when().put("/api/v1/joint-bids/" + id).then().statusCode(428).contentType("application/problem+json")
+                .body("type", is("urn:spending-control:problem:precondition-required"), "errors[0].field", is("If-Match"));
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).body("{\"status\":\"SUBMITTED\"}")
+                .when().post("/api/v1/joint-bids/" + id + "/status").then().statusCode(428)
+                .body("errors[0].field", is("If-Match"));
+        for (String malformed : new String[] {"1", "*", "\"one\""}) {
+            given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", malformed).body(BID)
+                    .when().put("/api/v1/joint-bids/" + id).then().statusCode(400).body("errors[0].field", is("If-Match"));
+            given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", malformed)
+                    .body("{\"status\":\"SUBMITTED\"}").when().post("/api/v1/joint-bids/" + id + "/status")
+                    .then().statusCode(400).body("errors[0].field", is("If-Match"));
+        }
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"status\":\"SUBMITTED\"}").when().post("/api/v1/joint-bids/" + id + "/status")
+                .then().statusCode(412).header("ETag", "\"1\"").body("detail", containsString("is at version 1, not 0"));
+        given().auth().oauth2(DEFRA).when().get("/api/v1/joint-bids/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", is("DRAFT"), "title", is("Net zero schools and colleges"));
+        given().auth().oauth2(DEFRA).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
+                .body("{\"status\":\"SUBMITTED\"}").when().post("/api/v1/joint-bids/" + id + "/status")
+                .then().statusCode(200).header("ETag", "\"2\"").body("status", is("SUBMITTED"));
     }
 
     @Test

@@ -43,11 +43,13 @@ class ProgrammeAllocationTest {
 
     static io.restassured.response.Response allocate(String token, String programme, String year, String boundary,
             String amount, Integer version) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"programme\":\"" + programme + "\",\"financialYear\":\"" + year + "\",\"boundary\":\""
-                        + boundary + "\",\"amount\":" + amount + ",\"reason\":\"test\""
-                        + (version == null ? "" : ",\"version\":" + version) + "}")
-                .when().post("/api/v1/allocations");
+                        + boundary + "\",\"amount\":" + amount + ",\"reason\":\"test\"}");
+        if (version != null) {
+            request.header("If-Match", "\"" + version + "\"");
+        }
+        return request.when().post("/api/v1/allocations");
     }
 
     @Test
@@ -116,7 +118,7 @@ class ProgrammeAllocationTest {
                         "errors[0].field", is("amount"));
         allocate(DHSC, "DHSC-CAP-B", "2040-41", "CAPITAL_DEL", "400.00", null).then().statusCode(200);
         // changing A needs its version; lowering it is fine
-        allocate(DHSC, "DHSC-CAP-A", "2040-41", "CAPITAL_DEL", "100.00", null).then().statusCode(409);
+        allocate(DHSC, "DHSC-CAP-A", "2040-41", "CAPITAL_DEL", "100.00", null).then().statusCode(428);
         allocate(DHSC, "DHSC-CAP-A", "2040-41", "CAPITAL_DEL", "100.00", 7).then().statusCode(412);
         allocate(DHSC, "DHSC-CAP-A", "2040-41", "CAPITAL_DEL", "100.00", 0).then().statusCode(200).body("version", is(1));
         given().auth().oauth2(DHSC_READER).when().get("/api/v1/allocations/" + id + "/history")
@@ -203,5 +205,78 @@ class ProgrammeAllocationTest {
                 .then().statusCode(403);
         given().auth().oauth2(HMT).when().post("/api/v1/financial-years/2020-21/periods/13/closure")
                 .then().statusCode(400).body("errors[0].field", is("period"));
+    }
+
+    @Test
+    void aProgrammeCodeBeginsWithItsLeadDepartmentSoACreateRevealsNoOtherDepartmentsProgramme() {
+        createProgramme(DHSC, "DHSC-SECRET-PLAN", "[]");
+        // DFE cannot tell a DHSC code that exists from one that does not: both are outside its codes
+        for (String code : List.of("DHSC-SECRET-PLAN", "DHSC-NO-SUCH-PLAN")) {
+            given().auth().oauth2(DFE_EDITOR).contentType(ContentType.JSON)
+                    .body("{\"code\":\"" + code + "\",\"name\":\"Probe\"}").when().post("/api/v1/programmes")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", is("urn:spending-control:problem:programme-code-namespace"),
+                            "errors[0].field", is("code"), "errors[0].message", is("must begin with DFE-, the code of"
+                                    + " its lead department"), "detail", not(containsString("exist")));
+        }
+        // the Treasury creates for any department, in that department's codes
+        given().auth().oauth2(HMT).contentType(ContentType.JSON)
+                .body("{\"code\":\"DHSC-FOR-DFE\",\"name\":\"Misfiled\",\"leadDepartment\":\"DFE\"}")
+                .when().post("/api/v1/programmes")
+                .then().statusCode(422).body("errors[0].message", containsString("DFE-"));
+        given().auth().oauth2(HMT).contentType(ContentType.JSON)
+                .body("{\"code\":\"DFE-BY-HMT\",\"name\":\"Filed\",\"leadDepartment\":\"DFE\"}")
+                .when().post("/api/v1/programmes")
+                .then().statusCode(201).body("leadDepartment", is("DFE"));
+        // so a code that is taken is always the caller's own: saying so reveals nothing
+        given().auth().oauth2(DFE_EDITOR).contentType(ContentType.JSON)
+                .body("{\"code\":\"DFE-BY-HMT\",\"name\":\"Again\"}").when().post("/api/v1/programmes")
+                .then().statusCode(409).body("errors[0].field", is("code"));
+        given().auth().oauth2(DFE_EDITOR).when().get("/api/v1/programmes/DFE-BY-HMT").then().statusCode(200);
+        given().auth().oauth2(HMT).when().get("/api/v1/programmes/DHSC-FOR-DFE").then().statusCode(404);
+    }
+
+    @Test
+    void programmeAndAllocationChangesFollowTheIfMatchRule() {
+        createProgramme(DHSC, "DHSC-IF-MATCH", "[]");
+        String change = "{\"code\":\"DHSC-IF-MATCH\",\"name\":\"Changed\"}";
+        given().auth().oauth2(DHSC).contentType(ContentType.JSON).body(change)
+                .when().put("/api/v1/programmes/DHSC-IF-MATCH")
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", is("urn:spending-control:problem:precondition-required"), "errors[0].field", is("If-Match"));
+        for (String malformed : List.of("0", "*", "\"v0\"", "\"0\",\"1\"")) {
+            given().auth().oauth2(DHSC).contentType(ContentType.JSON).header("If-Match", malformed).body(change)
+                    .when().put("/api/v1/programmes/DHSC-IF-MATCH")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("If-Match"));
+        }
+        given().auth().oauth2(DHSC).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)
+                .when().put("/api/v1/programmes/DHSC-IF-MATCH").then().statusCode(200).header("ETag", "\"1\"");
+        given().auth().oauth2(DHSC).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"code\":\"DHSC-IF-MATCH\",\"name\":\"Lost\"}")
+                .when().put("/api/v1/programmes/DHSC-IF-MATCH")
+                .then().statusCode(412).header("ETag", "\"1\"")
+                .body("detail", containsString("is at version 1, not 0"), "errors[0].field", is("If-Match"));
+        given().auth().oauth2(DHSC).when().get("/api/v1/programmes/DHSC-IF-MATCH")
+                .then().statusCode(200).header("ETag", "\"1\"").body("name", is("Changed"));
+
+        settle("DHSC", "2044-45", "CAPITAL_DEL", "1000.00");
+        // If-Match for an allocation that does not exist yet: the condition fails, nothing is made
+        allocate(DHSC, "DHSC-IF-MATCH", "2044-45", "CAPITAL_DEL", "10.00", 0).then().statusCode(412)
+                .body("detail", containsString("does not exist yet"));
+        allocate(DHSC, "DHSC-IF-MATCH", "2044-45", "CAPITAL_DEL", "10.00", null).then().statusCode(200)
+                .header("ETag", "\"0\"");
+        allocate(DHSC, "DHSC-IF-MATCH", "2044-45", "CAPITAL_DEL", "20.00", null).then().statusCode(428)
+                .body("errors[0].field", is("If-Match"), "detail", containsString("version 0"));
+        given().auth().oauth2(DHSC).contentType(ContentType.JSON).header("If-Match", "zero")
+                .body("{\"programme\":\"DHSC-IF-MATCH\",\"financialYear\":\"2044-45\",\"boundary\":\"CAPITAL_DEL\","
+                        + "\"amount\":20}").when().post("/api/v1/allocations")
+                .then().statusCode(400).body("errors[0].field", is("If-Match"));
+        allocate(DHSC, "DHSC-IF-MATCH", "2044-45", "CAPITAL_DEL", "20.00", 1).then().statusCode(412)
+                .header("ETag", "\"0\"");
+        allocate(DHSC, "DHSC-IF-MATCH", "2044-45", "CAPITAL_DEL", "20.00", 0).then().statusCode(200)
+                .header("ETag", "\"1\"").body("amount", is(20.0f));
+        given().auth().oauth2(HMT).queryParam("department", "DHSC").queryParam("financialYear", "2044-45")
+                .when().get("/api/v1/allocations").then().statusCode(200)
+                .body("items", hasSize(1), "items[0].amount", is(20.0f), "items[0].version", is(1));
     }
 }

@@ -87,13 +87,13 @@ class ReturnsBenchmarkTest {
     void ingest() throws Exception {
         int programmes = (LINES + 47) / 48;
         sql("INSERT INTO budget.programme (code, name, lead_department, status, created_by, updated_by)"
-                + " SELECT 'BM-" + INGEST_DEPARTMENT + "-' || lpad(g::text, 5, '0'), 'Benchmark programme ' || g, '"
+                + " SELECT '" + INGEST_DEPARTMENT + "-BM-' || lpad(g::text, 5, '0'), 'Benchmark programme ' || g, '"
                 + INGEST_DEPARTMENT + "', 'ACTIVE', 'benchmark', 'benchmark' FROM generate_series(1, " + programmes
                 + ") g ON CONFLICT DO NOTHING");
         List<String[]> rows = new ArrayList<>(LINES);
         outer:
         for (int p = 1; p <= programmes; p++) {
-            String code = String.format("BM-%s-%05d", INGEST_DEPARTMENT, p);
+            String code = String.format("%s-BM-%05d", INGEST_DEPARTMENT, p);
             for (String b : BOUNDARIES) {
                 for (int period = 1; period <= 12; period++) {
                     if (rows.size() == LINES) {
@@ -247,7 +247,7 @@ class ReturnsBenchmarkTest {
         String latestYear = HISTORY_YEARS[HISTORY_YEARS.length - 1];
         long seedStart = System.nanoTime();
         sql("INSERT INTO budget.programme (code, name, lead_department, status, created_by, updated_by)"
-                + " SELECT 'BM-" + dept + "-' || lpad(g::text, 4, '0'), 'Benchmark programme ' || g, '" + dept
+                + " SELECT '" + dept + "-BM-' || lpad(g::text, 4, '0'), 'Benchmark programme ' || g, '" + dept
                 + "', 'ACTIVE', 'benchmark', 'benchmark' FROM generate_series(1, " + HISTORY_PROGRAMMES
                 + ") g ON CONFLICT DO NOTHING");
         for (String b : BOUNDARIES) {
@@ -256,7 +256,7 @@ class ReturnsBenchmarkTest {
                     + b + "', 'MAIN_ESTIMATE', 650000000.00, 'benchmark', 'benchmark')");
             sql("INSERT INTO budget.allocation (department_code, programme_code, financial_year, boundary, amount,"
                     + " updated_by) SELECT '" + dept + "', code, '" + latestYear + "', '" + b + "', 1200000.00,"
-                    + " 'benchmark' FROM budget.programme WHERE code LIKE 'BM-" + dept + "-%'"
+                    + " 'benchmark' FROM budget.programme WHERE code LIKE '" + dept + "-BM-%'"
                     + " ON CONFLICT DO NOTHING");
         }
         // history by COPY: three years of monthly returns, three versions each, except the last two months
@@ -337,7 +337,7 @@ class ReturnsBenchmarkTest {
     static List<String[]> historyRows(String dept, int period, int version) {
         List<String[]> rows = new ArrayList<>(HISTORY_PROGRAMMES * 48);
         for (int p = 1; p <= HISTORY_PROGRAMMES; p++) {
-            String code = String.format("BM-%s-%04d", dept, p);
+            String code = String.format("%s-BM-%04d", dept, p);
             for (String b : BOUNDARIES) {
                 for (int m = 1; m <= 12; m++) {
                     long pence = 90_000_00L + (p * 31L + m * 1_009L + version * 17L) % 2_000_000L;

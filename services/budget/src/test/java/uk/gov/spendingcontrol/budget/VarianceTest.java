@@ -33,8 +33,8 @@ class VarianceTest {
     static final String DCMS_EDITOR = TestTokens.user("dcms-editor", "DCMS", "department-editor");
     static final String DCMS_READER = TestTokens.user("dcms-reader", "DCMS", "department-reader");
     static final String HMT = ControlTotalResourceTest.HMT;
-    static final String A = "RTN-DCMS-A";
-    static final String B = "RTN-DCMS-B";
+    static final String A = "DCMS-RTN-A";
+    static final String B = "DCMS-RTN-B";
 
     static RequestSpecification exact(String token) {
         return given().auth().oauth2(token).config(RestAssuredConfig.config().jsonConfig(

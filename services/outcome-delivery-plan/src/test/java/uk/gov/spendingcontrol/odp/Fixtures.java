@@ -63,6 +63,9 @@ final class Fixtures {
     }
 
     static void publish(String token, String id) {
-        given().auth().oauth2(token).when().post(PLANS + "/" + id + "/publication").then().statusCode(200);
+        String etag = given().auth().oauth2(token).when().get(PLANS + "/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(token).header("If-Match", etag).when().post(PLANS + "/" + id + "/publication")
+                .then().statusCode(200);
     }
 }

@@ -223,11 +223,11 @@ class PlanResourceTest {
                 .body("type", is("urn:spending-control:problem:validation"), "instance", is(PLANS),
                         "detail", is("2 fields are not valid"),
                         "errors.field", contains("financialYear", "title"),
-                        "errors[0].message", is("must be a financial year such as 2026-27"));
+                        "errors[0].message", is("must be a financial year such as 2026-27, from 2000-01 to 2099-00"));
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON).body(minimal("2026-28", "Bad year"))
                 .when().post(PLANS)
                 .then().statusCode(400).body("errors[0].field", is("financialYear"),
-                        "errors[0].message", containsString("is not a financial year"));
+                        "errors[0].message", containsString("must be a financial year such as 2026-27"));
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
                 .body("""
                         {"financialYear":"%s","title":" "}""".formatted(year))
@@ -313,8 +313,9 @@ class PlanResourceTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(HMT).when().get(PLANS + "/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+        // a path parameter of the wrong type is a bad request naming it (common-rest StrictParameters)
         given().auth().oauth2(HMT).when().get(PLANS + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("id"));
     }
 
     @Test
@@ -339,7 +340,7 @@ class PlanResourceTest {
             given().auth().oauth2(token).queryParam("financialYear", year).when().get(PLANS)
                     .then().statusCode(200).body("items.department", contains("DEFRA", "DFE", "DHSC"));
         }
-        given().auth().oauth2(HMT).queryParam("financialYear", year).queryParam("status", "draft").when().get(PLANS)
+        given().auth().oauth2(HMT).queryParam("financialYear", year).queryParam("status", "DRAFT").when().get(PLANS)
                 .then().statusCode(200).body("items.department", contains("DEFRA", "DHSC"));
         given().auth().oauth2(HMT).queryParam("financialYear", year).queryParam("status", "PUBLISHED")
                 .when().get(PLANS)
@@ -421,10 +422,10 @@ class PlanResourceTest {
                         "priorityOutcomes[1].metrics", empty(),
                         "strategicEnablers.enabler", contains("INNOVATION_TECHNOLOGY_DATA"));
 
-        // the version may also come in the body; an outcome left out is removed
-        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
+        // an outcome left out is removed
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body("""
-                        {"version":1,"title":"Draft, final","priorityOutcomes":[{"id":"%s","title":"Only one"}]}"""
+                        {"title":"Draft, final","priorityOutcomes":[{"id":"%s","title":"Only one"}]}"""
                         .formatted(outcome))
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(200).header("ETag", "\"2\"")
@@ -458,11 +459,6 @@ class PlanResourceTest {
                 .body("type", is("urn:spending-control:problem:precondition-failed"),
                         "detail", containsString("version 1"));
         given().auth().oauth2(DHSC_EDITOR_2).contentType(ContentType.JSON)
-                .body("{\"version\":0,\"title\":\"Lost update\"}")
-                .when().put(PLANS + "/" + id)
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("type", is("urn:spending-control:problem:conflict"));
-        given().auth().oauth2(DHSC_EDITOR_2).contentType(ContentType.JSON)
                 .body("{\"title\":\"Blind write\"}")
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(428).contentType("application/problem+json")
@@ -488,31 +484,31 @@ class PlanResourceTest {
     @Test
     void onlyTheOwningDepartmentsEditorsChangeADraft() {
         String id = create(DHSC_EDITOR, minimal(newYear(), "Original"));
-        String change = "{\"version\":0,\"title\":\"Hijacked\"}";
+        String change = "{\"title\":\"Hijacked\"}";
         for (String token : List.of(DFE_EDITOR, EDITOR_WITHOUT_DEPARTMENT)) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(change)
+            given().auth().oauth2(token).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(change)
                     .when().put(PLANS + "/" + id)
                     .then().statusCode(404).contentType("application/problem+json");
         }
         for (String token : List.of(DHSC_READER, DHSC_SYSTEM, HMT, CO_ADMIN, OPS)) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(change)
+            given().auth().oauth2(token).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(change)
                     .when().put(PLANS + "/" + id)
                     .then().statusCode(403).contentType("application/problem+json");
         }
         given().contentType(ContentType.JSON).body(change).when().put(PLANS + "/" + id)
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("""
-                        {"version":0,"title":"Unknown outcome","priorityOutcomes":[{"id":"%s","title":"?"}]}"""
+                        {"title":"Unknown outcome","priorityOutcomes":[{"id":"%s","title":"?"}]}"""
                         .formatted(UUID.randomUUID()))
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(400).body("errors[0].field", is("priorityOutcomes[0].id"),
                         "errors[0].code", is("UnknownId"));
-        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
-                .body("{\"version\":0,\"title\":\"\",\"id\":\"x\"}")
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"title\":\"\",\"id\":\"x\"}")
                 .when().put(PLANS + "/" + id)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON).body(change)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(change)
                 .when().put(PLANS + "/" + UUID.randomUUID())
                 .then().statusCode(404);
 
@@ -527,10 +523,10 @@ class PlanResourceTest {
     void publishingMakesThePlanReadableByAllAndFreezesIt() {
         String id = create(DHSC_EDITOR, complete(newYear(), "To publish"));
         String publication = PLANS + "/" + id + "/publication";
-        given().auth().oauth2(DFE_EDITOR).when().post(publication)
+        given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"0\"").when().post(publication)
                 .then().statusCode(404).contentType("application/problem+json");
         for (String token : List.of(DHSC_READER, DHSC_SYSTEM, HMT, HMT_APPROVER, CO_ADMIN, OPS)) {
-            given().auth().oauth2(token).when().post(publication)
+            given().auth().oauth2(token).header("If-Match", "\"0\"").when().post(publication)
                     .then().statusCode(403).contentType("application/problem+json");
         }
         given().when().post(publication).then().statusCode(401);
@@ -550,7 +546,7 @@ class PlanResourceTest {
                     .then().statusCode(200).body("status", is("PUBLISHED"), "title", is("To publish"));
         }
         // and nobody changes it
-        given().auth().oauth2(DHSC_EDITOR).when().post(publication)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").when().post(publication)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:conflict"), "detail", containsString("published"));
         given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").contentType(ContentType.JSON)
@@ -575,17 +571,53 @@ class PlanResourceTest {
     void anIncompletePlanIsNotPublished() {
         String id = create(DHSC_EDITOR, minimal(newYear(), "Thin"));
         String publication = PLANS + "/" + id + "/publication";
-        given().auth().oauth2(DHSC_EDITOR).when().post(publication)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").when().post(publication)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", is("urn:spending-control:problem:plan-incomplete"),
                         "errors[0].field", is("priorityOutcomes"));
-        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)
-                .body("{\"version\":0,\"title\":\"Thin\",\"priorityOutcomes\":[{\"title\":\"No metric yet\"}]}")
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"title\":\"Thin\",\"priorityOutcomes\":[{\"title\":\"No metric yet\"}]}")
                 .when().put(PLANS + "/" + id).then().statusCode(200);
-        given().auth().oauth2(DHSC_EDITOR).when().post(publication)
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"1\"").when().post(publication)
                 .then().statusCode(422).body("errors.field", contains("priorityOutcomes[0].metrics"));
         given().auth().oauth2(DHSC_READER).when().get(PLANS + "/" + id)
                 .then().statusCode(200).body("status", is("DRAFT"), "version", is(1), "publishedAt", nullValue());
         assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+    }
+
+    // ---- the If-Match rule ----------------------------------------------------------------------------------------
+
+    @Test
+    void everyUpdateFollowsTheIfMatchRuleAndARefusedOneWritesNothing() {
+        String id = create(DHSC_EDITOR, complete(newYear(), "Guarded"));
+        String publication = PLANS + "/" + id + "/publication";
+        String change = "{\"title\":\"Changed\"}";
+        given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON).body(change).when().put(PLANS + "/" + id)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", is("urn:spending-control:problem:precondition-required"),
+                        "errors[0].field", is("If-Match"));
+        given().auth().oauth2(DHSC_EDITOR).when().post(publication)
+                .then().statusCode(428).contentType("application/problem+json").body("errors[0].field", is("If-Match"));
+        for (String malformed : List.of("0", "*", "\"zero\"", "W/0", "\"0\", \"1\"")) {
+            given().auth().oauth2(DHSC_EDITOR).header("If-Match", malformed).contentType(ContentType.JSON).body(change)
+                    .when().put(PLANS + "/" + id)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("If-Match"));
+            given().auth().oauth2(DHSC_EDITOR).header("If-Match", malformed).when().post(publication)
+                    .then().statusCode(400).body("errors[0].field", is("If-Match"));
+        }
+        given().auth().oauth2(DHSC_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(change)
+                .when().put(PLANS + "/" + id).then().statusCode(200).header("ETag", "\"1\"");
+        given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"title\":\"Lost\"}").when().put(PLANS + "/" + id)
+                .then().statusCode(412).contentType("application/problem+json").header("ETag", "\"1\"")
+                .body("detail", containsString("is at version 1, not 0"), "errors[0].field", is("If-Match"));
+        given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "\"0\"").when().post(publication)
+                .then().statusCode(412).header("ETag", "\"1\"");
+        given().auth().oauth2(DHSC_READER).when().get(PLANS + "/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("title", is("Changed"), "status", is("DRAFT"));
+        assertEquals(List.of("OutcomeDeliveryPlanCreated", "OutcomeDeliveryPlanUpdated"), Db.eventTypes(db, id));
+        // the current version passes the condition (and the plan, emptied by the change, is then judged incomplete)
+        given().auth().oauth2(DHSC_EDITOR_2).header("If-Match", "W/\"1\"").when().post(publication)
+                .then().statusCode(422).body("type", is("urn:spending-control:problem:plan-incomplete"));
     }
 }

@@ -9,7 +9,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.rest.ProblemMappers;
 
-/** Problems that only a service with a database can meet: a concurrent change caught by Hibernate's version check. */
+/**
+ * Problems that only a service with a database can meet: a concurrent change caught by Hibernate's version check,
+ * which is a stale version like any other (412, docs/architecture.md "Optimistic concurrency"): the If-Match named the
+ * version that was current when the request read it, but another change committed before this one could.
+ */
 public class PersistenceProblemMappers {
 
     @ServerExceptionMapper
@@ -23,8 +27,8 @@ public class PersistenceProblemMappers {
     }
 
     private static Response stale(UriInfo uri, HttpHeaders headers) {
-        return ProblemMappers.respond(ProblemException.conflict(
-                "The object was changed by someone else since you read it; read it again and retry").problem(),
-                uri, headers);
+        return ProblemMappers.respond(ProblemException.preconditionFailed(
+                "The object was changed by someone else while this change was being made; read it again and retry")
+                .problem(), uri, headers);
     }
 }

@@ -33,7 +33,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.problem(), uri, headers);
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.problem(), uri, headers));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -48,55 +50,39 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(detail, errors).problem(), uri, headers);
     }
 
+    /**
+     * Every way a JSON body can be wrong (JsonProblems): 400 with a pointer to the field. Quarkus has mappers of its
+     * own for some of Jackson's exceptions, with a body of another shape: the most specific types are mapped here,
+     * with a higher priority, so that none of them answers.
+     */
     @ServerExceptionMapper(priority = 1)
-    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
-        String field = jsonPath(e);
-        return respond(ProblemException.invalid("Unknown property '" + field + "'",
-                List.of(new FieldProblem(field, "is not a known property", "UnknownProperty"))).problem(), uri, headers);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        String message = "'" + e.getValue() + "' is not a valid " + expected;
-        return respond(ProblemException.invalid(field + ": " + message,
-                List.of(new FieldProblem(field, message, "InvalidFormat"))).problem(), uri, headers);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        String message = "expected " + expected;
-        if (field.isEmpty()) {
-            return respond(ProblemException.invalid("Request body is missing or is not " + expected, List.of()).problem(),
-                    uri, headers);
-        }
-        return respond(ProblemException.invalid(field + ": " + message,
-                List.of(new FieldProblem(field, message, "MismatchedInput"))).problem(), uri, headers);
+    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(JsonProblems.of(e).problem(), uri, headers);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
-        String field = jsonPath(e);
-        String message = e.getOriginalMessage() == null ? "is not valid" : firstLine(e.getOriginalMessage());
-        return respond(ProblemException.invalid(field.isEmpty() ? message : field + ": " + message,
-                field.isEmpty() ? List.of() : List.of(new FieldProblem(field, message))).problem(), uri, headers);
+        return json(e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(ProblemException.invalid("Request body is not well-formed JSON" + where, List.of()).problem(),
-                uri, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        return respond(ProblemException.invalid("Request body could not be read as JSON", List.of()).problem(),
-                uri, headers);
+        return json(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -117,22 +103,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
-        // the JSON reader wraps parse failures in a plain 400: report them as what they are
         Throwable cause = e.getCause();
-        if (status == 400 && cause instanceof InvalidFormatException f) {
-            return invalidFormat(f, uri, headers);
+        // a parameter refused by StrictParameters carries its problem
+        if (cause instanceof ProblemException p) {
+            return respond(p.problem(), uri, headers);
         }
-        if (status == 400 && cause instanceof UnrecognizedPropertyException u) {
-            return unknownProperty(u, uri, headers);
-        }
-        if (status == 400 && cause instanceof MismatchedInputException m) {
-            return mismatchedInput(m, uri, headers);
-        }
-        if (status == 400 && cause instanceof JsonParseException p) {
-            return malformedJson(p, uri, headers);
-        }
+        // the JSON reader wraps parse failures in a plain 400: report them as what they are
         if (status == 400 && cause instanceof JsonProcessingException j) {
             return json(j, uri, headers);
+        }
+        // JAX-RS answers a path or query parameter it could not convert with 404: it is a bad request
+        if (status == 404 && cause != null) {
+            return respond(ProblemException.invalid("A path or query parameter is not of the expected type",
+                    List.of()).problem(), uri, headers);
         }
         if (status >= 500) {
             return unexpected(e, uri, headers);
@@ -159,7 +142,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String traceId = RequestIds.of(headers);
-        LOG.errorf(e, "Unexpected error on %s (traceId %s)", uri.getRequestUri().getRawPath(), traceId);
+        LOG.errorf(e, "Unexpected error on %s (traceId %s)", uri == null ? "?" : uri.getRequestUri().getRawPath(), traceId);
         return respond(new ProblemException(500, "internal", "Internal error",
                 "The request could not be completed because of an internal error. Quote traceId " + traceId
                         + " when you report it.").problem(), uri, headers);
@@ -189,58 +172,5 @@ public class ProblemMappers {
 
     private static String constraintName(ConstraintViolation<?> v) {
         return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            StringBuilder sb = new StringBuilder("value (one of ");
-            for (int i = 0; i < constants.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(constants[i]);
-            }
-            return sb.append(')').toString();
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "number";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
-        }
-        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
-            return "timestamp (ISO 8601)";
-        }
-        if (type == java.util.UUID.class) {
-            return "UUID";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
-        }
-        if (type == String.class) {
-            return "string";
-        }
-        return "object";
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -1,6 +1,8 @@
 package uk.gov.spendingcontrol.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by services to answer with a problem. The mapper adds {@code instance} and {@code traceId}.
@@ -8,6 +10,7 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -24,6 +27,17 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return problem.status();
+    }
+
+    /** Response headers that go with the problem (such as the current {@code ETag} of a 412). */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    /** Adds a response header to the problem's answer. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** 400: the request is malformed or a field is not valid. */

@@ -19,6 +19,11 @@ public final class Roles {
     public static final String CABINET_OFFICE_ADMIN = "cabinet-office-admin";
     /** The platform team: operations endpoints only, no departmental data. */
     public static final String PLATFORM_OPERATOR = "platform-operator";
+    /**
+     * A service of the suite that follows the others' change feeds (the reporting service's own client-credentials
+     * identity): reads every department's events, and nothing else.
+     */
+    public static final String FEED_READER = "feed-reader";
 
     private Roles() {
     }

@@ -10,7 +10,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A financial year written {@code 2026-27}: two consecutive years. Null is valid (combine with @NotNull). */
+/**
+ * A financial year written {@code 2026-27}, from {@value FinancialYear#FIRST} to {@value FinancialYear#LAST}
+ * ({@link FinancialYear}). Null is valid (combine with @NotNull).
+ */
 @Documented
 @Constraint(validatedBy = ValidFinancialYear.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
@@ -18,7 +21,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidFinancialYear {
 
-    String message() default "must be a financial year such as 2026-27";
+    String message() default "must be " + FinancialYear.RULE;
 
     Class<?>[] groups() default {};
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.gov.spendingcontrol.budget.controltotals.Boundary;
+import uk.gov.spendingcontrol.common.text.FreeText;
 import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
 
 /** Sets the caller's department's allocation of a control total to a programme. */
@@ -28,6 +29,5 @@ public record AllocationRequest(
                 example = "[0.05, 0.05, 0.06, 0.08, 0.08, 0.08, 0.09, 0.09, 0.10, 0.10, 0.11, 0.11]",
                 minItems = 12, maxItems = 12)
         List<BigDecimal> monthlyProfile,
-        @Size(max = 2000) @Schema(example = "Reprofiled after the Main Estimate") String reason,
-        @Schema(description = "The version you read, when changing an existing allocation") Integer version) {
+        @Size(max = 2000) @Schema(example = "Reprofiled after the Main Estimate") @FreeText String reason) {
 }

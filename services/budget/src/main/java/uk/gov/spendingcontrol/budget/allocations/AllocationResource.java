@@ -5,13 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
 
 @Path("/api/v1/allocations")
@@ -63,7 +64,7 @@ public class AllocationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") long id) {
         Allocation a = service.get(id);
-        return Response.ok(AllocationView.of(a)).tag(new EntityTag(Integer.toString(a.version))).build();
+        return ETags.ok(AllocationView.of(a), a.version);
     }
 
     @GET
@@ -83,19 +84,21 @@ public class AllocationResource {
     @RolesAllowed(Roles.DEPARTMENT_EDITOR)
     @Operation(summary = "Set an allocation",
             description = "Allocates part of the department's control total to a programme it runs or contributes "
-                    + "to. Changing an existing allocation needs the version you read. Refused when the department's "
-                    + "allocations would exceed the control total.")
+                    + "to. Changing an existing allocation needs the version you read, in If-Match (docs/architecture.md,"
+                    + " \"Optimistic concurrency\"). Refused when the department's allocations would exceed the control "
+                    + "total.")
     @APIResponse(responseCode = "200", description = "The allocation as set")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An allocation exists and no version was sent",
+    @APIResponse(responseCode = "412", description = "Someone changed the allocation since you read it (its ETag is in "
+            + "the answer), or If-Match names an allocation that does not exist yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone changed the allocation since you read it",
+    @APIResponse(responseCode = "428", description = "The allocation exists and no If-Match was sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown programme, or the control total would be exceeded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response allocate(@Valid @NotNull AllocationRequest request) {
-        Allocation a = service.allocate(request);
-        return Response.ok(AllocationView.of(a)).tag(new EntityTag(Integer.toString(a.version))).build();
+    public Response allocate(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull AllocationRequest request) {
+        Allocation a = service.allocate(request, ifMatch);
+        return ETags.ok(AllocationView.of(a), a.version);
     }
 }

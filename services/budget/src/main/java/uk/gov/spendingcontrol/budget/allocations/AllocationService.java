@@ -13,10 +13,12 @@ import uk.gov.spendingcontrol.budget.programmes.ProgrammeRepository;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.money.Money;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.AdvisoryLocks;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 @ApplicationScoped
 public class AllocationService {
@@ -26,9 +28,11 @@ public class AllocationService {
     private final ProgrammeRepository programmes;
     private final Caller caller;
     private final ChangeFeed feed;
+    private final AdvisoryLocks locks;
 
     public AllocationService(AllocationRepository allocations, AdjustmentRepository ledger,
-            ProgrammeRepository programmes, Caller caller, ChangeFeed feed) {
+            ProgrammeRepository programmes, Caller caller, ChangeFeed feed, AdvisoryLocks locks) {
+        this.locks = locks;
         this.allocations = allocations;
         this.ledger = ledger;
         this.programmes = programmes;
@@ -38,10 +42,13 @@ public class AllocationService {
 
     /**
      * Sets an allocation. Allocations of one control total are serialised (an advisory lock per department, year and
-     * boundary), so two concurrent allocations can never together exceed it.
+     * boundary), so two concurrent allocations can never together exceed it. A new allocation is made without
+     * If-Match; changing an existing one needs the version read in If-Match (docs/architecture.md, "Optimistic
+     * concurrency"): 428 without it, 412 when stale.
      */
     @Transactional
-    public Allocation allocate(AllocationRequest request) {
+    public Allocation allocate(AllocationRequest request, String ifMatch) {
+        Integer read = Versions.optional(ifMatch);
         FinancialYear.parse(request.financialYear(), "financialYear");
         List<FieldProblem> profileProblems = MonthlyProfile.problems(request.monthlyProfile());
         if (!profileProblems.isEmpty()) {
@@ -63,6 +70,10 @@ public class AllocationService {
         lock(department, request.financialYear(), request.boundary());
         Allocation a = allocations.find(department, code, request.financialYear(), request.boundary()).orElse(null);
         BigDecimal previous = BigDecimal.ZERO;
+        String what = "The allocation of " + code + " for " + request.financialYear() + " " + request.boundary();
+        if (a == null && read != null) {
+            throw Versions.stale(what + " does not exist yet: send no If-Match to make it", read, null);
+        }
         if (a == null) {
             a = new Allocation();
             a.departmentCode = department;
@@ -70,15 +81,11 @@ public class AllocationService {
             a.financialYear = request.financialYear();
             a.boundary = request.boundary();
         } else {
-            if (request.version() == null) {
-                throw ProblemException.conflict("An allocation of " + code + " for " + request.financialYear() + " "
-                        + request.boundary() + " already exists at version " + a.version
-                        + ": send that version to change it");
+            if (read == null) {
+                throw Versions.preconditionRequired(what + " exists, at version " + a.version + ": send If-Match with"
+                        + " the ETag you read to change it");
             }
-            if (request.version() != a.version) {
-                throw ProblemException.preconditionFailed("The allocation is at version " + a.version + ", not "
-                        + request.version() + ": read it again and retry");
-            }
+            Versions.check(what, read, a.version);
             previous = a.amount;
         }
         BigDecimal controlTotal = ledger.total(department, request.financialYear(), request.boundary());
@@ -136,9 +143,6 @@ public class AllocationService {
 
 
     private void lock(String department, String year, Boundary boundary) {
-        allocations.getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "allocation:" + department + ":" + year + ":" + boundary)
-                .getSingleResult();
+        locks.lock("allocation", department + ":" + year + ":" + boundary);
     }
 }

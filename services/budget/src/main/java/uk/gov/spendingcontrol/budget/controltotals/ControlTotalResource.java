@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
-import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Roles;
+import uk.gov.spendingcontrol.common.time.Timestamps;
 
 @Path("/api/v1/control-totals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +52,7 @@ public class ControlTotalResource {
             @Parameter(description = "Department code; departments may only name their own") @QueryParam("department") String department,
             @Parameter(description = "Financial year such as 2026-27") @QueryParam("financialYear") String financialYear,
             @Parameter(description = "ISO 8601 timestamp: the totals as they stood then") @QueryParam("asAt") String asAt) {
-        return service.totals(department, financialYear, parseTimestamp(asAt, "asAt"));
+        return service.totals(department, financialYear, Timestamps.parse(asAt, "asAt"));
     }
 
     @GET
@@ -108,15 +106,5 @@ public class ControlTotalResource {
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
                 .queryParam("financialYear", request.financialYear()).build()).entity(t).build();
     }
-
-    static OffsetDateTime parseTimestamp(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "'" + text + "' is not an ISO 8601 timestamp such as 2026-05-01T00:00:00Z");
-        }
-    }
 }
+

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.spendingcontrol.common.text.FreeText;
 import uk.gov.spendingcontrol.common.time.ValidFinancialYear;
 
 /** Moves budget from one department to another, in one transaction. */
@@ -20,5 +21,5 @@ public record TransferRequest(
         @NotNull @DecimalMin(value = "0.01", message = "must be more than zero")
         @Digits(integer = 16, fraction = 2, message = "must be pounds with at most 2 decimal places")
         @Schema(example = "15000000.00") BigDecimal amount,
-        @NotBlank @Size(max = 2000) @Schema(example = "Machinery of government change: school nurses") String reason) {
+        @NotBlank @Size(max = 2000) @Schema(example = "Machinery of government change: school nurses") @FreeText String reason) {
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 public class JointBidRepository implements PanacheRepositoryBase<JointBid, UUID> {
 
     /** Bids a department leads or takes part in (all when department is null), in id order for paging. */
-    public List<JointBid> pageAfter(String department, String status, UUID after, int limit) {
+    public List<JointBid> pageAfter(String department, JointBid.Status status, UUID after, int limit) {
         StringBuilder q = new StringBuilder("from JointBid b where b.id > :after");
         if (department != null) {
             q.append(" and (b.leadDepartment = :d or :d in"
@@ -26,7 +26,7 @@ public class JointBidRepository implements PanacheRepositoryBase<JointBid, UUID>
             query.setParameter("d", department);
         }
         if (status != null) {
-            query.setParameter("s", JointBid.Status.valueOf(status));
+            query.setParameter("s", status);
         }
         return query.getResultList();
     }

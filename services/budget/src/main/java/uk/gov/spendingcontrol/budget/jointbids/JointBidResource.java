@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
-import uk.gov.spendingcontrol.common.web.Versions;
 
 @Path("/api/v1/joint-bids")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,15 +73,15 @@ public class JointBidResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull JointBidRequest request, @Context UriInfo uri) {
         JointBid b = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build())
-                .tag(new EntityTag(Integer.toString(b.version))).entity(JointBidView.of(b)).build();
+        return ETags.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build(), JointBidView.of(b), b.version);
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DEPARTMENT_EDITOR)
-    @Operation(summary = "Change a draft joint bid", description = "Lead department's editors only, while DRAFT.")
+    @Operation(summary = "Change a draft joint bid", description = "Lead department's editors only, while DRAFT. Send "
+            + "the version you read in If-Match (docs/architecture.md, \"Optimistic concurrency\").")
     @APIResponse(responseCode = "200", description = "The bid as changed")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,11 +89,13 @@ public class JointBidResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The bid is no longer a draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone changed it since you read it",
+    @APIResponse(responseCode = "412", description = "Someone changed it since you read it (its ETag is in the answer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull JointBidRequest request) {
-        return ok(service.update(id, request, Versions.ifMatch(ifMatch)));
+        return ok(service.update(id, request, ifMatch));
     }
 
     @POST
@@ -103,7 +104,8 @@ public class JointBidResource {
     @RolesAllowed({Roles.DEPARTMENT_EDITOR, Roles.TREASURY_APPROVER})
     @Operation(summary = "Submit, approve or reject a joint bid",
             description = "The lead department's editors submit a DRAFT; Treasury approvers approve or reject a "
-                    + "SUBMITTED bid (a rejection needs a comment). Every change is kept.")
+                    + "SUBMITTED bid (a rejection needs a comment). Every change is kept. Send the version you read in "
+                    + "If-Match.")
     @APIResponse(responseCode = "200", description = "The bid with its new status")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,14 +113,16 @@ public class JointBidResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the bid's current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone changed it since you read it",
+    @APIResponse(responseCode = "412", description = "Someone changed it since you read it (its ETag is in the answer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusChange change) {
-        return ok(service.changeStatus(id, change, Versions.ifMatch(ifMatch)));
+        return ok(service.changeStatus(id, change, ifMatch));
     }
 
     private static Response ok(JointBid b) {
-        return Response.ok(JointBidView.of(b)).tag(new EntityTag(Integer.toString(b.version))).build();
+        return ETags.ok(JointBidView.of(b), b.version);
     }
 }

@@ -17,6 +17,8 @@ import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
 import uk.gov.spendingcontrol.common.security.Roles;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.web.EnumParameter;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 /**
  * Joint bids: drafted and submitted by the lead department's editors, approved or rejected by Treasury approvers.
@@ -39,14 +41,8 @@ public class JointBidService {
 
     @Transactional
     public List<JointBid> list(String status, PageRequest page) {
-        if (status != null) {
-            try {
-                JointBid.Status.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "must be one of DRAFT, SUBMITTED, APPROVED, REJECTED");
-            }
-        }
-        String department = caller.isCentral() ? null : caller.requireDepartment();
+        JointBid.Status wanted = EnumParameter.parse(JointBid.Status.class, "status", status);
+        String department = caller.departmentScope(null);
         UUID after = null;
         if (page.after() != null) {
             try {
@@ -55,7 +51,7 @@ public class JointBidService {
                 throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
             }
         }
-        return bids.pageAfter(department, status, after, page.limit() + 1);
+        return bids.pageAfter(department, wanted, after, page.limit() + 1);
     }
 
     @Transactional
@@ -83,10 +79,11 @@ public class JointBidService {
     }
 
     @Transactional
-    public JointBid update(UUID id, JointBidRequest request, Integer ifMatch) {
+    public JointBid update(UUID id, JointBidRequest request, String ifMatch) {
+        int read = Versions.required(ifMatch);
         JointBid b = get(id);
         requireLeadEditor(b);
-        checkVersion(b, ifMatch != null ? ifMatch : request.version());
+        checkVersion(b, read);
         if (b.status != JointBid.Status.DRAFT) {
             throw ProblemException.conflict("Joint bid " + id + " is " + b.status + ": only a DRAFT can be changed");
         }
@@ -97,7 +94,8 @@ public class JointBidService {
     }
 
     @Transactional
-    public JointBid changeStatus(UUID id, StatusChange change, Integer ifMatch) {
+    public JointBid changeStatus(UUID id, StatusChange change, String ifMatch) {
+        int read = Versions.required(ifMatch);
         JointBid b = get(id);
         JointBid.Status from = b.status;
         JointBid.Status to = change.status();
@@ -118,7 +116,7 @@ public class JointBidService {
             }
             default -> throw ProblemException.invalid("status", "can be changed to SUBMITTED, APPROVED or REJECTED");
         }
-        checkVersion(b, ifMatch != null ? ifMatch : change.version());
+        checkVersion(b, read);
         b.status = to;
         b.updatedBy = caller.name();
         b.updatedAt = OffsetDateTime.now();
@@ -143,14 +141,8 @@ public class JointBidService {
         }
     }
 
-    private static void checkVersion(JointBid b, Integer expected) {
-        if (expected == null) {
-            throw ProblemException.invalid("version", "is required (or send If-Match with the version you read)");
-        }
-        if (expected != b.version) {
-            throw ProblemException.preconditionFailed("Joint bid " + b.id + " is at version " + b.version + ", not "
-                    + expected + ": read it again and retry");
-        }
+    private static void checkVersion(JointBid b, int read) {
+        Versions.check("Joint bid " + b.id, read, b.version);
     }
 
     private void apply(JointBid b, JointBidRequest request) {

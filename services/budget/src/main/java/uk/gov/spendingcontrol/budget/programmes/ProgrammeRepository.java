@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,27 +29,5 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
                 UNION SELECT programme_code FROM programme_contributor WHERE department_code = ?1""")
                 .setParameter(1, department).getResultList();
         return new HashSet<>(rows);
-    }
-
-    /** Of the given codes, those that are programmes. */
-    public Set<String> existing(Collection<String> codes) {
-        Set<String> out = new HashSet<>();
-        if (codes.isEmpty()) {
-            return out;
-        }
-        StringBuilder array = new StringBuilder("{");
-        for (String c : codes) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append('"').append(c.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        array.append('}');
-        @SuppressWarnings("unchecked")
-        List<String> rows = getEntityManager().createNativeQuery(
-                "SELECT code FROM programme WHERE code = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, array.toString()).getResultList();
-        out.addAll(rows);
-        return out;
     }
 }

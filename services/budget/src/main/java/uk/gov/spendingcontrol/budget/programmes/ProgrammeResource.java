@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.spendingcontrol.common.web.Versions;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
 
 @Path("/api/v1/programmes")
@@ -64,7 +63,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
         Programme p = service.get(code);
-        return Response.ok(ProgrammeView.of(p)).tag(new EntityTag(Integer.toString(p.version))).build();
+        return ETags.ok(ProgrammeView.of(p), p.version);
     }
 
     @POST
@@ -72,16 +71,18 @@ public class ProgrammeResource {
     @RolesAllowed({Roles.DEPARTMENT_EDITOR, Roles.TREASURY_SPENDING})
     @Operation(summary = "Create a programme",
             description = "A department editor creates a programme that their department leads; Treasury spending "
-                    + "teams create one for any department.")
+                    + "teams create one for any department. Its code begins with the lead department's code and a "
+                    + "hyphen (DFE-...).")
     @APIResponse(responseCode = "201", description = "The programme")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
+    @APIResponse(responseCode = "409", description = "The code is taken (by one of the caller's own programmes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The code does not begin with the lead department's code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull ProgrammeRequest request, @Context UriInfo uri) {
         Programme p = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(p.code).build())
-                .tag(new EntityTag(Integer.toString(p.version))).entity(ProgrammeView.of(p)).build();
+        return ETags.created(uri.getAbsolutePathBuilder().path(p.code).build(), ProgrammeView.of(p), p.version);
     }
 
     @PUT
@@ -89,17 +90,20 @@ public class ProgrammeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPARTMENT_EDITOR, Roles.TREASURY_SPENDING})
     @Operation(summary = "Change a programme",
-            description = "Send the version you read in If-Match (or as 'version'); a stale version answers 412.")
+            description = "Send the version you read in If-Match (its ETag; docs/architecture.md, \"Optimistic "
+                    + "concurrency\"): without it the answer is 428, with a stale one 412.")
     @APIResponse(responseCode = "200", description = "The programme as changed")
-    @APIResponse(responseCode = "400", description = "The request is not valid",
+    @APIResponse(responseCode = "400", description = "The request is not valid, or If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such programme",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone changed it since you read it",
+    @APIResponse(responseCode = "412", description = "Someone changed it since you read it (its ETag is in the answer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProgrammeRequest request) {
-        Programme p = service.update(code, request, Versions.ifMatch(ifMatch));
-        return Response.ok(ProgrammeView.of(p)).tag(new EntityTag(Integer.toString(p.version))).build();
+        Programme p = service.update(code, request, ifMatch);
+        return ETags.ok(ProgrammeView.of(p), p.version);
     }
 }

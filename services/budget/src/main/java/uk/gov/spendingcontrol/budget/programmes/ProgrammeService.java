@@ -1,6 +1,7 @@
 package uk.gov.spendingcontrol.budget.programmes;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.TreeSet;
 import uk.gov.spendingcontrol.budget.departments.DepartmentRepository;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.UniqueViolations;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 @ApplicationScoped
 public class ProgrammeService {
@@ -47,11 +50,22 @@ public class ProgrammeService {
         return p;
     }
 
+    /**
+     * Creates a programme. Its code begins with its lead department's code and a hyphen ({@code DFE-...}): a
+     * department creates codes only in its own namespace, so a code that is taken is always one of the caller's own
+     * programmes, and the 409 that says so reveals nothing of another department's (docs/architecture.md, "No answer
+     * reveals another department's objects").
+     */
     @Transactional
     public Programme create(ProgrammeRequest request) {
         String lead = leadFor(request);
+        if (!request.code().startsWith(lead + "-")) {
+            String message = "must begin with " + lead + "-, the code of its lead department";
+            throw ProblemException.unprocessable("programme-code-namespace", "Code outside the lead department's codes",
+                    "code: " + message, List.of(new FieldProblem("code", message, "LeadDepartmentPrefix")));
+        }
         if (programmes.findByIdOptional(request.code()).isPresent()) {
-            throw ProblemException.conflict("A programme with code '" + request.code() + "' already exists");
+            throw duplicate(request.code());
         }
         Programme p = new Programme();
         p.code = request.code();
@@ -59,26 +73,27 @@ public class ProgrammeService {
         p.createdBy = caller.name();
         p.createdAt = OffsetDateTime.now();
         apply(p, request);
-        programmes.persistAndFlush(p);
+        try {
+            programmes.persistAndFlush(p);
+        } catch (PersistenceException e) {
+            if (UniqueViolations.violates(e, "programme_pkey")) {
+                throw duplicate(request.code()); // created by a concurrent request in the meantime
+            }
+            throw e;
+        }
         feed.append("ProgrammeCreated", "Programme", p.code, departmentsOf(p), ProgrammeView.of(p), caller.name());
         return p;
     }
 
     @Transactional
-    public Programme update(String code, ProgrammeRequest request, Integer ifMatch) {
+    public Programme update(String code, ProgrammeRequest request, String ifMatch) {
+        int read = Versions.required(ifMatch);
         Programme p = get(code);
         if (!caller.isCentral() && !p.leadDepartment.equals(caller.requireDepartment())) {
             throw ProblemException.forbidden("Only the lead department (" + p.leadDepartment
                     + ") or the Treasury may change this programme");
         }
-        Integer expected = ifMatch != null ? ifMatch : request.version();
-        if (expected == null) {
-            throw ProblemException.invalid("version", "is required to change a programme (or send If-Match)");
-        }
-        if (expected != p.version) {
-            throw ProblemException.preconditionFailed("Programme " + p.code + " is at version " + p.version
-                    + ", not " + expected + ": read it again and retry");
-        }
+        Versions.check("Programme " + p.code, read, p.version);
         if (!request.code().equals(p.code)) {
             throw ProblemException.invalid("code", "cannot be changed");
         }
@@ -129,6 +144,12 @@ public class ProgrammeService {
             throw ProblemException.invalid("leadDepartment", "a department can only create its own programmes");
         }
         return own;
+    }
+
+    private static ProblemException duplicate(String code) {
+        return new ProblemException(409, "conflict", "Conflict with the current state",
+                "A programme with code '" + code + "' already exists",
+                List.of(new FieldProblem("code", "is already used by another programme", "Unique")));
     }
 
     static List<String> departmentsOf(Programme p) {

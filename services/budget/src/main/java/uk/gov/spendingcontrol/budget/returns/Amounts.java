@@ -7,38 +7,42 @@ final class Amounts {
 
     /** At most 13 digits before the point: below £10 trillion, so sums of a return's lines fit a long. */
     static final int MAX_INTEGER_DIGITS = 13;
-    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(MAX_INTEGER_DIGITS);
+    /** What a finding of rule R005 says after the value. */
+    static final String NOT_AN_AMOUNT = "is not an amount in pounds: a plain decimal (no exponent, no spaces) with at"
+            + " most 2 decimal places and at most " + MAX_INTEGER_DIGITS + " digits before the point";
 
     private Amounts() {
     }
 
     /**
-     * Pounds as text ({@code 1234}, {@code -12.5}, {@code +0.07}, {@code 1.50}, {@code 1e3}) to pence, or
-     * {@link ReturnLines#NO_AMOUNT} when it is not an exact amount with at most 2 decimal places (trailing zeros
-     * beyond them are fine) and at most {@value #MAX_INTEGER_DIGITS} digits before the point.
+     * Pounds as text to pence, or {@link ReturnLines#NO_AMOUNT}. The text is a plain decimal, as a JSON number is
+     * written without exponent: an optional {@code -}, digits without leading zeros, and an optional {@code .} with
+     * digits ({@code 1234}, {@code -12.5}, {@code 0.07}, {@code 1.50}). No exponent ({@code 1e3}), no padding
+     * ({@code " 12 "}), no {@code +}, no {@code .5}: the same rule as every decimal of the suite (common-rest
+     * StrictJson). At most 2 decimal places (trailing zeros beyond them are fine) and at most
+     * {@value #MAX_INTEGER_DIGITS} digits before the point.
      */
     static long parse(String s) {
         int n = s.length();
         int i = 0;
         boolean negative = false;
-        if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-            negative = s.charAt(0) == '-';
+        if (n > 0 && s.charAt(0) == '-') {
+            negative = true;
             i = 1;
         }
-        long pounds = 0;
-        int digits = 0;
         int start = i;
+        long pounds = 0;
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            if (digits > 0 || s.charAt(i) != '0') {
-                digits++;
-            }
             pounds = pounds * 10 + (s.charAt(i) - '0');
             i++;
-            if (digits > MAX_INTEGER_DIGITS) {
+            if (i - start > MAX_INTEGER_DIGITS) {
                 return ReturnLines.NO_AMOUNT;
             }
         }
-        boolean anyInteger = i > start;
+        int integerDigits = i - start;
+        if (integerDigits == 0 || integerDigits > 1 && s.charAt(start) == '0') {
+            return ReturnLines.NO_AMOUNT;
+        }
         long pence = 0;
         if (i < n && s.charAt(i) == '.') {
             i++;
@@ -60,31 +64,12 @@ final class Amounts {
             if (f == 1) {
                 pence *= 10;
             }
-        } else if (!anyInteger) {
-            return ReturnLines.NO_AMOUNT;
         }
         if (i < n) {
-            char c = s.charAt(i);
-            return c == 'e' || c == 'E' ? parseSlow(s) : ReturnLines.NO_AMOUNT;
+            return ReturnLines.NO_AMOUNT;
         }
         long value = pounds * 100 + pence;
         return negative ? -value : value;
-    }
-
-    private static long parseSlow(String s) {
-        try {
-            BigDecimal d = new BigDecimal(s.trim());
-            if (d.abs().compareTo(LIMIT) >= 0) {
-                return ReturnLines.NO_AMOUNT;
-            }
-            BigDecimal stripped = d.stripTrailingZeros();
-            if (stripped.scale() > 2) {
-                return ReturnLines.NO_AMOUNT;
-            }
-            return d.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            return ReturnLines.NO_AMOUNT;
-        }
     }
 
     /** Whole pence from a JSON integer, or NO_AMOUNT when it is too large. */

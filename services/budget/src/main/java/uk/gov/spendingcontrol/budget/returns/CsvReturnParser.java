@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
+import uk.gov.spendingcontrol.common.text.Text;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
 
 /**
  * Reads a CSV return (RFC 4180: comma separated, optional double quotes, LF or CRLF, UTF-8 with or without BOM) by
  * hand, straight into columns. The header names the columns {@code programme,boundary,period,kind,amount} in any
- * order (case-insensitive; other columns are ignored). Rows whose fields are all blank are skipped and not counted.
+ * order (case-insensitive, spaces around a name ignored; other columns are ignored). Rows whose fields are all blank
+ * are skipped and not counted.
+ *
+ * <p>The text rules of the suite apply to the whole body before any line is read: bytes that are not UTF-8, and
+ * control characters other than tab and the line breaks, are a 400 naming the line. Values are taken as they are
+ * written, spaces included: an amount {@code " 12 "} or {@code 1e3} is a finding (rule R005), as it is in JSON.
  */
 final class CsvReturnParser {
 
@@ -37,6 +43,7 @@ final class CsvReturnParser {
     static ParsedReturn parse(byte[] body, String financialYear, Integer period) {
         FinancialYear year = ParsedReturn.year(financialYear);
         int p = ParsedReturn.period(period);
+        checkText(body);
         CsvReturnParser parser = new CsvReturnParser(body);
         parser.header();
         ReturnLines lines = new ReturnLines();
@@ -56,6 +63,35 @@ final class CsvReturnParser {
         return new ParsedReturn(ParsedReturn.Format.CSV, year, p, lines, findings, 0);
     }
 
+    /** Refuses a body that is not UTF-8 or holds a control character other than tab, CR and LF. */
+    static void checkText(byte[] b) {
+        int bad = Text.firstInvalidUtf8(b, 0, b.length);
+        if (bad >= 0) {
+            throw refused(b, bad, "is not valid UTF-8");
+        }
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            boolean c0 = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
+            boolean c1 = c == 0xC2 && i + 1 < b.length && (b[i + 1] & 0xff) >= 0x80 && (b[i + 1] & 0xff) <= 0x9f;
+            if (c0 || c1) {
+                throw refused(b, i, "contains the control character U+" + String.format("%04X",
+                        c1 ? b[i + 1] & 0xff : c) + ": control characters are not allowed");
+            }
+        }
+    }
+
+    private static ProblemException refused(byte[] b, int offset, String what) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (b[i] == '\n') {
+                line++;
+            }
+        }
+        String where = "line " + line + " of the CSV (byte " + (offset + 1) + ")";
+        return ProblemException.invalid("The CSV body " + what + " at " + where,
+                List.of(new FieldProblem("body", what + " at " + where)));
+    }
+
     private void header() {
         List<String> names = new ArrayList<>();
         while (pos < b.length && names.isEmpty()) {
@@ -73,7 +109,7 @@ final class CsvReturnParser {
         boolean[] seen = new boolean[COLUMNS.length];
         for (int c = 0; c < names.size(); c++) {
             map[c] = -1;
-            String name = names.get(c) == null ? "" : names.get(c).toLowerCase(Locale.ROOT);
+            String name = names.get(c) == null ? "" : names.get(c).trim().toLowerCase(Locale.ROOT);
             for (int k = 0; k < COLUMNS.length; k++) {
                 if (COLUMNS[k].equals(name) && !seen[k]) {
                     map[c] = k;
@@ -132,8 +168,8 @@ final class CsvReturnParser {
         if (row[AMOUNT] != null) {
             lines.amount[i] = Amounts.parse(row[AMOUNT]);
             if (lines.amount[i] == ReturnLines.NO_AMOUNT) {
-                findings.add(Rule.R005, line, "amount", "'" + LineFields.shorten(row[AMOUNT]) + "' is not an amount"
-                        + " in pounds with at most 2 decimal places and at most 13 digits before the point");
+                findings.add(Rule.R005, line, "amount", "'" + LineFields.shorten(row[AMOUNT]) + "' "
+                        + Amounts.NOT_AN_AMOUNT);
             }
         }
         LineFields.check(lines, i, upper(row[BOUNDARY]), upper(row[KIND]), row[PERIOD] != null, row[AMOUNT] != null,
@@ -172,13 +208,14 @@ final class CsvReturnParser {
         return atRecordEnd();
     }
 
-    /** The field at pos, trimmed; null when blank. Leaves pos on the delimiter. */
+    /** The field at pos, as written; null when blank (empty or only spaces and tabs). Leaves pos on the delimiter. */
     private String field() {
         if (pos < b.length && b[pos] == '"') {
             return quoted();
         }
         int start = pos;
         boolean ascii = true;
+        boolean blank = true;
         while (pos < b.length) {
             byte c = b[pos];
             if (c == ',' || c == '\n' || c == '\r') {
@@ -187,20 +224,15 @@ final class CsvReturnParser {
             if (c < 0) {
                 ascii = false;
             }
+            if (c != ' ' && c != '\t') {
+                blank = false;
+            }
             pos++;
         }
-        int s = start;
-        int e = pos;
-        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-            s++;
-        }
-        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-            e--;
-        }
-        if (s == e) {
+        if (blank) {
             return null;
         }
-        return new String(b, s, e - s, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return new String(b, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     /** Skips a field we do not read; returns "" when it was not blank, null when blank. */
@@ -234,7 +266,7 @@ final class CsvReturnParser {
                 out.write(c);
             }
         }
-        String s = out.toString(StandardCharsets.UTF_8).trim();
-        return s.isEmpty() ? null : s;
+        String s = out.toString(StandardCharsets.UTF_8);
+        return s.isBlank() ? null : s;
     }
 }

@@ -37,7 +37,7 @@ final class LineFields {
 
     /** A period from text ("7"), or NONE. */
     static byte period(String text) {
-        String s = text.trim();
+        String s = text;
         if (s.isEmpty() || s.length() > 2) {
             return ReturnLines.NONE;
         }

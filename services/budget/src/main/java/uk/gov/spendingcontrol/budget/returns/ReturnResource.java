@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,8 +38,9 @@ import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
-import uk.gov.spendingcontrol.common.web.Versions;
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
 
 @Path("/api/v1/returns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +49,7 @@ import uk.gov.spendingcontrol.common.web.Versions;
 public class ReturnResource {
 
     public static final String CSV = "text/csv";
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    public static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
 
     private final ReturnService service;
     private final ObjectMapper mapper;
@@ -101,9 +99,10 @@ public class ReturnResource {
             String financialYear,
             @Parameter(description = "CSV only: the month reported, 1 (April) to 12 (March)") @QueryParam("period")
             Integer period,
-            byte[] body, @Context UriInfo uri) throws IOException {
+            byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) throws IOException {
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(CSV);
-        String key = idempotencyKey(idempotencyKey);
+        // read from every value of the header: a blank or repeated key is a 400, never "no key"
+        String key = IdempotencyKeys.of(headers).orElse(null);
         String hash = key == null ? null : hash(csv, financialYear, period, body);
         ReturnService.Submitted result = service.replay(key, hash).orElse(null);
         if (result == null) {
@@ -113,8 +112,8 @@ public class ReturnResource {
             result = service.submit(parsed.timed(System.nanoTime() - start), key, hash);
         }
         ReturnView r = result.report();
-        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder().path("/api/v1/returns/{id}")
-                .build(r.id())).tag(new EntityTag(Integer.toString(r.revision()))).entity(r);
+        Response.ResponseBuilder response = ETags.tagged(Response.created(uri.getBaseUriBuilder()
+                .path("/api/v1/returns/{id}").build(r.id())).entity(r), r.revision());
         if (result.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -163,9 +162,9 @@ public class ReturnResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        ReturnView r = service.read(uuid(id));
-        return Response.ok(r).tag(new EntityTag(Integer.toString(r.revision()))).build();
+    public Response get(@PathParam("id") UUID id) {
+        ReturnView r = service.read(id);
+        return ETags.ok(r, r.revision());
     }
 
     @GET
@@ -178,10 +177,10 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ReturnLineView> lines(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Page<ReturnLineView> lines(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.lines(uuid(id), page), ReturnLineView::of, r -> r[0], uri);
+        return page.page(service.lines(id, page), ReturnLineView::of, r -> r[0], uri);
     }
 
     @GET
@@ -195,10 +194,10 @@ public class ReturnResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Finding> warnings(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Page<Finding> warnings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.warnings(uuid(id), page), ReturnService::warning, r -> r[0], uri);
+        return page.page(service.warnings(id, page), ReturnService::warning, r -> r[0], uri);
     }
 
     @POST
@@ -207,42 +206,27 @@ public class ReturnResource {
     @RolesAllowed(Roles.TREASURY_SPENDING)
     @Operation(summary = "Confirm or reject a return",
             description = "Treasury spending teams confirm or reject the latest version of a SUBMITTED return, with a"
-                    + " comment (required to reject). Send the revision you read in If-Match (or as 'revision'). A"
-                    + " rejected return no longer counts as the department's position.")
+                    + " comment (required to reject). Send the revision you read in If-Match (its ETag;"
+                    + " docs/architecture.md, \"Optimistic concurrency\"). A rejected return no longer counts as the"
+                    + " department's position.")
     @APIResponse(responseCode = "200", description = "The return as reviewed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
-    @APIResponse(responseCode = "400", description = "The request is not valid, or no revision was sent",
+    @APIResponse(responseCode = "400", description = "The request is not valid, or If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such return",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already reviewed, superseded by a later version, or reviewed"
             + " by someone else at the same moment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The revision sent is not the current one",
+    @APIResponse(responseCode = "412", description = "The revision sent is not the current one (its ETag is in the"
+            + " answer)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response review(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReviewRequest request) {
-        ReturnView r = service.review(uuid(id), request, Versions.ifMatch(ifMatch));
-        return Response.ok(r).tag(new EntityTag(Integer.toString(r.revision()))).build();
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Return", id);
-        }
-    }
-
-    private static String idempotencyKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters, such as a"
-                    + " UUID");
-        }
-        return key;
+        ReturnView r = service.review(id, request, ifMatch);
+        return ETags.ok(r, r.revision());
     }
 
     /** What makes two requests the same: the format, the CSV query parameters, and the body. */

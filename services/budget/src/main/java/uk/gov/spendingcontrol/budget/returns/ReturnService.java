@@ -9,9 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,10 +22,13 @@ import uk.gov.spendingcontrol.budget.periods.PeriodService;
 import uk.gov.spendingcontrol.budget.programmes.ProgrammeRepository;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.AdvisoryLocks;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.web.EnumParameter;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 /**
  * Monthly returns: submission (validate, then write everything in one transaction), versions, lines and review.
@@ -40,6 +41,8 @@ import uk.gov.spendingcontrol.common.time.FinancialYear;
 public class ReturnService {
 
     private static final Logger LOG = Logger.getLogger(ReturnService.class);
+    /** The lock namespace of one department's returns for one year (key "DEPT:YEAR"). */
+    private static final String RETURNS_LOCK = "returns";
 
     private final SubmissionRepository submissions;
     private final ReturnStore store;
@@ -50,10 +53,12 @@ public class ReturnService {
     private final Caller caller;
     private final ChangeFeed feed;
     private final Event<LineIndexSummariser.LinesWritten> linesWritten;
+    private final AdvisoryLocks locks;
 
     public ReturnService(SubmissionRepository submissions, ReturnStore store, ProgrammeRepository programmes,
             AllocationRepository allocations, DepartmentRepository departments, PeriodService periods, Caller caller,
-            ChangeFeed feed, Event<LineIndexSummariser.LinesWritten> linesWritten) {
+            ChangeFeed feed, Event<LineIndexSummariser.LinesWritten> linesWritten, AdvisoryLocks locks) {
+        this.locks = locks;
         this.submissions = submissions;
         this.store = store;
         this.programmes = programmes;
@@ -100,13 +105,13 @@ public class ReturnService {
         }
         String year = r.financialYear().toString();
         if (key != null) {
-            submissions.lock("return-key:" + department + ":" + key);
+            locks.lock("return-key", department + ":" + key);
             Optional<Submission> earlier = submissions.byIdempotencyKey(department, key);
             if (earlier.isPresent()) {
                 return replayOf(earlier.get(), requestHash);
             }
         }
-        submissions.lock("returns:" + department + ":" + year);
+        locks.lock(RETURNS_LOCK, department + ":" + year);
 
         ReturnValidator.Reference reference = reference(department, r);
         long t1 = System.nanoTime();
@@ -175,9 +180,6 @@ public class ReturnService {
     private ReturnValidator.Reference reference(String department, ParsedReturn r) {
         String year = r.financialYear().toString();
         Set<String> own = programmes.codesInvolving(department);
-        Set<String> others = new HashSet<>(ReturnValidator.programmes(r.lines()));
-        others.removeAll(own);
-        Set<String> existing = programmes.existing(others);
         Set<Integer> closed = periods.closed(year);
         Map<String, Long> allocated = new HashMap<>();
         for (Object[] a : allocations.amounts(department, year)) {
@@ -190,7 +192,7 @@ public class ReturnService {
                     .map(s -> submissions.outturnIn(s.seq, closed)).orElse(Map.of());
         }
         boolean started = !periods.isFuture(r.financialYear(), r.period());
-        return new ReturnValidator.Reference(department, own, existing, started, closed, allocated, closedOutturn);
+        return new ReturnValidator.Reference(department, own, started, closed, allocated, closedOutturn);
     }
 
     /** A submission the caller may read: central roles any, a department its own; others are not found. */
@@ -234,14 +236,7 @@ public class ReturnService {
         if (period != null && (period < 1 || period > 12)) {
             throw ProblemException.invalid("period", "must be between 1 (April) and 12 (March)");
         }
-        Submission.Status wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = Submission.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "must be SUBMITTED, CONFIRMED or REJECTED");
-            }
-        }
+        Submission.Status wanted = EnumParameter.parse(Submission.Status.class, "status", status);
         List<Submission> rows = submissions.pageAfter(caller.departmentScope(department), year, period, wanted, page.afterId(),
                 page.limit() + 1);
         Map<String, Integer> latest = submissions.latestVersions(rows);
@@ -265,12 +260,13 @@ public class ReturnService {
 
     /**
      * Confirms or rejects a submitted return. Only the latest version of a SUBMITTED return can be reviewed (409
-     * otherwise); the caller must send the revision they read (412 when it changed).
+     * otherwise); the caller must send the revision they read in If-Match (428 without it, 412 when it changed).
      */
     @Transactional
-    public ReturnView review(UUID id, ReviewRequest request, Integer ifMatch) {
+    public ReturnView review(UUID id, ReviewRequest request, String ifMatch) {
+        int read = Versions.required(ifMatch);
         Submission s = get(id);
-        submissions.lock("returns:" + s.departmentCode + ":" + s.financialYear);
+        locks.lock(RETURNS_LOCK, s.departmentCode + ":" + s.financialYear);
         submissions.getEntityManager().refresh(s);
         if (s.status != Submission.Status.SUBMITTED) {
             throw ProblemException.conflict("Return " + id + " was already " + s.status + " by " + s.reviewedBy
@@ -281,14 +277,7 @@ public class ReturnService {
             throw ProblemException.conflict("Return " + id + " (version " + s.version + ") is superseded by version "
                     + latest + ": review the latest version");
         }
-        Integer expected = ifMatch != null ? ifMatch : request.revision();
-        if (expected == null) {
-            throw ProblemException.invalid("If-Match", "is required: send the ETag (revision) of the return you read");
-        }
-        if (expected != s.revision) {
-            throw ProblemException.preconditionFailed("Return " + id + " is at revision " + s.revision + ", not "
-                    + expected + ": read it again and retry");
-        }
+        Versions.check("Return " + id, read, s.revision);
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
         if (request.decision() == ReviewRequest.Decision.REJECTED && comment == null) {
             throw ProblemException.invalid("comment", "is required to reject a return: say what is wrong");

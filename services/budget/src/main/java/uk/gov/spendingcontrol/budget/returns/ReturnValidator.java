@@ -25,13 +25,12 @@ final class ReturnValidator {
      *
      * @param department the submitting department
      * @param own programmes the department leads or contributes to
-     * @param existing of the other programme codes named in the return, those that exist
      * @param periodStarted whether the return's period has started
      * @param closed periods of the year the Treasury has closed
      * @param allocations full-year allocation in pence by {@link #key(String, int)}
      * @param closedOutturn the current position's outturn in pence for closed periods, by {@link #key(String, int, int)}
      */
-    record Reference(String department, Set<String> own, Set<String> existing, boolean periodStarted,
+    record Reference(String department, Set<String> own, boolean periodStarted,
             Set<Integer> closed, Map<String, Long> allocations, Map<String, Long> closedOutturn) {
     }
 
@@ -106,13 +105,10 @@ final class ReturnValidator {
                         }
                     }
                     idx = known;
-                } else if (ref.existing().contains(prog)) {
-                    findings.add(Rule.R002, line, "programme", "programme " + prog + " is not one that "
-                            + ref.department() + " leads or contributes to");
-                    ok = false;
                 } else {
+                    // whether another department's programme of that code exists is not said (no existence oracle)
                     findings.add(Rule.R001, line, "programme", "programme '" + LineFields.shorten(prog)
-                            + "' is not known");
+                            + "' is not one that " + ref.department() + " leads or contributes to");
                     ok = false;
                 }
             }

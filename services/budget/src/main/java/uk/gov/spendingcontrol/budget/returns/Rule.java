@@ -9,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public enum Rule {
 
     R001(Severity.FATAL, Category.REFERENCE, "Unknown programme",
-            "The programme code is not a programme known to the budget service."),
-    R002(Severity.FATAL, Category.REFERENCE, "Programme of another department",
-            "The programme exists, but the submitting department neither leads nor contributes to it."),
+            "The programme code is not a programme that the submitting department leads or contributes to (whether"
+                    + " another department has a programme of that code is not said)."),
+    R002(Severity.FATAL, Category.REFERENCE, "Programme of another department (retired)",
+            "No longer raised: R001 covers it, so that a return does not reveal that another department's programme"
+                    + " exists. The id is kept so that it is never given to another rule."),
     R003(Severity.FATAL, Category.PERIOD, "Closed period",
             "Outturn for a period the Treasury has closed may not change: it must repeat, line for line, the outturn"
                     + " of the department's current position for that period (none, if it had none)."),

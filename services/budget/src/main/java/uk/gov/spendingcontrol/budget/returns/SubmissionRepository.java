@@ -184,10 +184,4 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         }
         return out;
     }
-
-    /** Serialises writers of one department's returns for a year (and reviews of them) until commit. */
-    public void lock(String key) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, key).getSingleResult();
-    }
 }

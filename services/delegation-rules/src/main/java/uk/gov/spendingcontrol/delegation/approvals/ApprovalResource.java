@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
+import uk.gov.spendingcontrol.common.web.EnumParameter;
 import uk.gov.spendingcontrol.delegation.rulesets.CentralBody;
 
 @Path("/api/v1/delegation-rules/approvals")
@@ -51,10 +53,12 @@ public class ApprovalResource {
     @APIResponse(responseCode = "404", description = "Another department", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ApprovalView> list(@QueryParam("department") String department,
-            @QueryParam("approver") CentralBody approver, @QueryParam("status") ApprovalStatus status,
+            @Parameter(description = "TREASURY or CABINET_OFFICE") @QueryParam("approver") String approver,
+            @Parameter(description = "PENDING, APPROVED or REJECTED") @QueryParam("status") String status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(service.list(department, approver, status, page), a -> a, ApprovalView::seq, uri);
+        return page.page(service.list(department, EnumParameter.parse(CentralBody.class, "approver", approver),
+                EnumParameter.parse(ApprovalStatus.class, "status", status), page), a -> a, ApprovalView::seq, uri);
     }
 
     @GET
@@ -67,7 +71,7 @@ public class ApprovalResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         ApprovalView view = service.get(id);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @POST
@@ -92,6 +96,6 @@ public class ApprovalResource {
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision decision,
             @Parameter(description = "The approval's ETag") @HeaderParam("If-Match") String ifMatch) {
         ApprovalView view = service.decide(id, decision, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 }

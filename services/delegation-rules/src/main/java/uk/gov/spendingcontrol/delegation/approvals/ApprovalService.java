@@ -15,7 +15,7 @@ import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
-import uk.gov.spendingcontrol.delegation.Preconditions;
+import uk.gov.spendingcontrol.common.web.Versions;
 import uk.gov.spendingcontrol.delegation.ServiceClock;
 import uk.gov.spendingcontrol.delegation.engine.ApprovalNeeded;
 import uk.gov.spendingcontrol.delegation.rulesets.CentralBody;
@@ -73,7 +73,7 @@ public class ApprovalService {
 
     @Transactional
     public List<ApprovalView> list(String department, CentralBody approver, ApprovalStatus status, PageRequest page) {
-        String scope = caller.isCentral() ? department : own(department);
+        String scope = caller.departmentScope(department);
         return approvals.pageAfter(scope, approver, status, page.afterId(), page.limit() + 1).stream().map(this::view)
                 .toList();
     }
@@ -102,7 +102,7 @@ public class ApprovalService {
             throw ProblemException.conflict("This approval was " + a.status.name().toLowerCase() + " by "
                     + a.decidedBy + " at " + a.decidedAt + ": an approval is decided once");
         }
-        Preconditions.require(ifMatch, "Approval " + id, a.revision);
+        Versions.require(ifMatch, "Approval " + id, a.revision);
         String comment = decision.comment() == null || decision.comment().isBlank() ? null : decision.comment().strip();
         List<String> conditions = decision.conditions() == null ? List.of()
                 : decision.conditions().stream().map(String::strip).toList();
@@ -132,14 +132,6 @@ public class ApprovalService {
         ApprovalView view = view(a);
         feed.append("ApprovalDecided", AGGREGATE, a.id.toString(), List.of(a.departmentCode), view, caller.name());
         return view;
-    }
-
-    private String own(String department) {
-        String own = caller.requireDepartment();
-        if (department != null && !department.isBlank() && !department.trim().equalsIgnoreCase(own)) {
-            throw ProblemException.notFound("Department", department);
-        }
-        return own;
     }
 
     ApprovalView view(ApprovalRecord a) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.spendingcontrol.common.text.FreeText;
 import uk.gov.spendingcontrol.delegation.rulesets.SpendCategory;
 import uk.gov.spendingcontrol.delegation.rulesets.Stage;
 
@@ -36,7 +37,7 @@ public record DecisionRequest(
         @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$", message = "must be a programme code: "
                 + "letters, digits, '.', '_' and '-'")
         @Schema(description = "The programme it belongs to", example = "NHS-DIGITAL-2030") String programme,
-        @Size(max = 2000) @Schema(description = "What the spending is for") String description,
+        @Size(max = 2000) @Schema(description = "What the spending is for") @FreeText String description,
         @Schema(description = "Apply the rules in force on this date instead of today (a what-if, or a look back): "
                 + "such a decision is recorded but cannot be submitted", example = "2026-05-01") LocalDate asAt,
         @Schema(description = "Submit the proposal for the approvals it needs (department editors and systems, as at "

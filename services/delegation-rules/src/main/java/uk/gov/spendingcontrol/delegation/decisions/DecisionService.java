@@ -124,16 +124,7 @@ public class DecisionService {
 
     @Transactional
     public List<DecisionView> list(String department, Boolean submitted, PageRequest page) {
-        String scope;
-        if (caller.isCentral()) {
-            scope = department == null || department.isBlank() ? null : department.trim().toUpperCase(Locale.ROOT);
-        } else {
-            scope = caller.requireDepartment();
-            if (department != null && !department.isBlank() && !department.trim().equalsIgnoreCase(scope)) {
-                throw ProblemException.notFound("Department", department);
-            }
-        }
-        return decisions.pageBefore(scope, submitted, page.afterId(), page.limit() + 1).stream()
+        return decisions.pageBefore(caller.departmentScope(department), submitted, page.afterId(), page.limit() + 1).stream()
                 .map(d -> view(d, read(d), approvals.ofDecision(d.id))).toList();
     }
 

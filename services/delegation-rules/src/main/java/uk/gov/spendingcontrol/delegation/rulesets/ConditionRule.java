@@ -2,6 +2,7 @@ package uk.gov.spendingcontrol.delegation.rulesets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.spendingcontrol.common.text.FreeText;
 
 /**
  * A condition beyond thresholds, written in the Common Expression Language over the proposal's fields: when it is
@@ -15,12 +16,12 @@ public record ConditionRule(
                 + "wholeLifeCost, annualCost (double, pounds), stage ('' when none), novel, contentious, repercussive, "
                 + "programme, description ('' when absent)",
                 example = "category == 'DIGITAL_AND_TECHNOLOGY' && stage == 'STRATEGIC_OUTLINE_CASE' "
-                        + "&& wholeLifeCost > 1000000.0", required = true) String expression,
+                        + "&& wholeLifeCost > 1000000.0", required = true) @FreeText String expression,
         @Schema(description = "Who approves a proposal for which the condition holds", required = true)
         CentralBody approver,
         @Schema(description = "The spend control concerned, when the approver is the Cabinet Office")
         SpendCategory spendControl,
         @Schema(description = "Why the condition sends a proposal to the centre (shown in every decision it fires in)",
                 example = "Digital programmes are assured from their strategic outline case", required = true)
-        String reason) {
+        @FreeText String reason) {
 }

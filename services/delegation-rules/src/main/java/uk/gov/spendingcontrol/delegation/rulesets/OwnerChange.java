@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.spendingcontrol.common.text.FreeText;
 
 /** Hands a rule set over to another owner (a reform moving an approval point). */
 @Schema(name = "OwnerChange")
@@ -11,5 +12,5 @@ public record OwnerChange(
         @NotNull @Schema(required = true) CentralBody owner,
         @NotBlank @Size(max = 2000)
         @Schema(example = "Spend control for property moved to the Treasury (2027 reform)", required = true)
-        String reason) {
+        @FreeText String reason) {
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
+import uk.gov.spendingcontrol.common.rest.ETags;
 import uk.gov.spendingcontrol.common.security.Roles;
 
 @Path(RuleSetResource.PATH)
@@ -74,8 +75,7 @@ public class RuleSetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewRuleSet request) {
         RuleSetView view = service.create(request);
-        return Response.created(URI.create(PATH + "/" + view.id())).tag(String.valueOf(view.revision()))
-                .entity(view).build();
+        return ETags.created(URI.create(PATH + "/" + view.id()), view, view.revision());
     }
 
     @GET
@@ -89,7 +89,7 @@ public class RuleSetResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         RuleSetView view = service.get(id);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @PUT
@@ -113,7 +113,7 @@ public class RuleSetResource {
     public Response changeOwner(@PathParam("id") UUID id, @Valid @NotNull OwnerChange change,
             @Parameter(description = "The rule set's ETag") @HeaderParam("If-Match") String ifMatch) {
         RuleSetView view = service.changeOwner(id, change, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @GET
@@ -152,8 +152,7 @@ public class RuleSetResource {
                     implementation = Problem.class)))
     public Response draft(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft) {
         VersionView view = service.draft(id, draft);
-        return Response.created(URI.create(PATH + "/" + id + "/versions/" + view.number()))
-                .tag(String.valueOf(view.revision())).entity(view).build();
+        return ETags.created(URI.create(PATH + "/" + id + "/versions/" + view.number()), view, view.revision());
     }
 
     @GET
@@ -166,7 +165,7 @@ public class RuleSetResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response version(@PathParam("id") UUID id, @PathParam("number") int number) {
         VersionView view = service.version(id, number);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @PUT
@@ -194,7 +193,7 @@ public class RuleSetResource {
     public Response edit(@PathParam("id") UUID id, @PathParam("number") int number, @Valid @NotNull VersionDraft draft,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.edit(id, number, draft, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @POST
@@ -219,7 +218,7 @@ public class RuleSetResource {
     public Response approve(@PathParam("id") UUID id, @PathParam("number") int number,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.approve(id, number, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @POST
@@ -241,7 +240,7 @@ public class RuleSetResource {
     public Response withdraw(@PathParam("id") UUID id, @PathParam("number") int number,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.withdraw(id, number, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.revision())).build();
+        return ETags.ok(view, view.revision());
     }
 
     @GET

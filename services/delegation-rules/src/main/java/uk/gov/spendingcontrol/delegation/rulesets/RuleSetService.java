@@ -17,7 +17,7 @@ import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
-import uk.gov.spendingcontrol.delegation.Preconditions;
+import uk.gov.spendingcontrol.common.web.Versions;
 import uk.gov.spendingcontrol.delegation.ServiceClock;
 
 /**
@@ -53,8 +53,7 @@ public class RuleSetService {
 
     @Transactional
     public List<RuleSetView> list(String department, PageRequest page) {
-        String scope = scope(department);
-        return ruleSets.pageAfter(scope, page.after(), page.limit() + 1).stream().map(this::view).toList();
+        return ruleSets.pageAfter(caller.departmentScope(department), page.after(), page.limit() + 1).stream().map(this::view).toList();
     }
 
     @Transactional
@@ -112,7 +111,7 @@ public class RuleSetService {
     public RuleSetView changeOwner(UUID id, OwnerChange change, String ifMatch) {
         RuleSet set = lock(id);
         manage(set.owner, "hand over rule set " + set.name + " of " + set.departmentCode);
-        Preconditions.require(ifMatch, "Rule set " + set.name + " of " + set.departmentCode, set.revision);
+        Versions.require(ifMatch, "Rule set " + set.name + " of " + set.departmentCode, set.revision);
         if (change.owner() == set.owner) {
             throw ProblemException.invalid("owner", "is already " + set.owner + ": name the new owner");
         }
@@ -167,7 +166,7 @@ public class RuleSetService {
         RuleSet set = lock(id);
         manage(set.owner, "edit a draft of rule set " + set.name + " of " + set.departmentCode);
         RuleSetVersion v = draftOf(set, number, "edited");
-        Preconditions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
+        Versions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
         Rules rules = checked(draft);
         checkEffectiveDate(set, draft.effectiveFrom());
         v.effectiveFrom = draft.effectiveFrom();
@@ -190,7 +189,7 @@ public class RuleSetService {
         RuleSet set = lock(id);
         manage(set.owner, "approve a version of rule set " + set.name + " of " + set.departmentCode);
         RuleSetVersion v = draftOf(set, number, "approved");
-        Preconditions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
+        Versions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
         if (makers(v).contains(caller.name())) {
             throw ProblemException.forbidden("You drafted or edited version " + number + " of " + set.name + " of "
                     + set.departmentCode + ": another administrator of the " + set.owner + " must approve it "
@@ -217,7 +216,7 @@ public class RuleSetService {
         RuleSet set = lock(id);
         manage(set.owner, "withdraw a draft of rule set " + set.name + " of " + set.departmentCode);
         RuleSetVersion v = draftOf(set, number, "withdrawn");
-        Preconditions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
+        Versions.require(ifMatch, "Draft version " + number + " of " + set.name, v.revision);
         v.status = VersionStatus.WITHDRAWN;
         v.withdrawnBy = caller.name();
         v.withdrawnAt = OffsetDateTime.now(clock);
@@ -345,19 +344,6 @@ public class RuleSetService {
             throw ProblemException.forbidden("Only administrators of the " + owner + " (role "
                     + owner.administratorRole() + ") may " + what);
         }
-    }
-
-    private String scope(String department) {
-        String wanted = department == null || department.isBlank() ? null
-                : department.trim().toUpperCase(java.util.Locale.ROOT);
-        if (caller.isCentral()) {
-            return wanted;
-        }
-        String own = caller.requireDepartment();
-        if (wanted != null && !wanted.equals(own)) {
-            throw ProblemException.notFound("Department", department);
-        }
-        return own;
     }
 
     RuleSetView view(RuleSet set) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +30,7 @@ import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
 import uk.gov.spendingcontrol.common.security.Roles;
-import uk.gov.spendingcontrol.common.web.Versions;
+import uk.gov.spendingcontrol.common.rest.ETags;
 
 @Path("/api/v1/outcome-delivery-plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +58,7 @@ public class PlanResource {
     public Page<PlanSummaryView> listPlans(
             @Parameter(description = "Department code, such as DHSC") @QueryParam("department") String department,
             @Parameter(description = "Financial year, such as 2026-27") @QueryParam("financialYear") String financialYear,
-            @Parameter(description = "DRAFT or PUBLISHED") @QueryParam("status") String status,
+            @Parameter(description = "DRAFT or PUBLISHED (exact names)") @QueryParam("status") String status,
             @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") Integer limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -84,8 +83,8 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createPlan(@Valid @NotNull NewPlanRequest request, @Context UriInfo uri) {
         PlanView plan = service.create(request);
-        return Response.created(uri.getBaseUriBuilder().path(PlanResource.class).path(plan.id().toString()).build())
-                .tag(etag(plan)).entity(plan).build();
+        return ETags.created(uri.getBaseUriBuilder().path(PlanResource.class).path(plan.id().toString()).build(),
+                plan, plan.version());
     }
 
     @GET
@@ -102,7 +101,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getPlan(@PathParam("id") UUID id) {
         PlanView plan = service.get(id);
-        return Response.ok(plan).tag(etag(plan)).build();
+        return ETags.ok(plan, plan.version());
     }
 
     @PUT
@@ -111,8 +110,9 @@ public class PlanResource {
     @RolesAllowed(Roles.DEPARTMENT_EDITOR)
     @Operation(summary = "Change a draft Outcome Delivery Plan",
             description = "Replaces the title, summary, priority outcomes (with their metrics) and enabler commitments "
-                    + "of a draft plan of the caller's department. Say which version the change is based on, with "
-                    + "If-Match (the ETag) or 'version': a stale one is refused, never overwritten. An outcome or "
+                    + "of a draft plan of the caller's department. Send the version the change is based on in If-Match "
+                    + "(the ETag; docs/architecture.md \"Optimistic concurrency\"): a stale one is refused, never "
+                    + "overwritten. An outcome or "
                     + "metric that carries an existing id keeps it; ones left out are removed. A published plan is frozen.")
     @APIResponse(responseCode = "200", description = "The plan, changed, at its new version",
             headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
@@ -121,18 +121,19 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plan is published, or 'version' is stale",
+    @APIResponse(responseCode = "409", description = "The plan is published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (its ETag is in the "
+            + "answer): nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Neither If-Match nor 'version' was sent",
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response updatePlan(@PathParam("id") UUID id,
-            @Parameter(description = "The ETag of the version the change is based on, such as \"3\"")
+            @Parameter(required = true, description = "The ETag of the version the change is based on, such as \"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PlanUpdateRequest request) {
-        PlanView plan = service.update(id, Versions.ifMatch(ifMatch), request);
-        return Response.ok(plan).tag(etag(plan)).build();
+        PlanView plan = service.update(id, ifMatch, request);
+        return ETags.ok(plan, plan.version());
     }
 
     @POST
@@ -141,28 +142,27 @@ public class PlanResource {
     @Operation(summary = "Publish an Outcome Delivery Plan",
             description = "Publishes a draft plan of the caller's department: from then on everyone, the public "
                     + "included, can read it, and it can no longer be changed. The plan needs at least one priority "
-                    + "outcome, each tracked by at least one metric. If-Match is optional here.")
+                    + "outcome, each tracked by at least one metric. Send the version you read in If-Match, as for any change.")
     @APIResponse(responseCode = "200", description = "The plan, published",
             headers = @Header(name = "ETag", description = "The plan's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "If-Match does not carry a version",
+    @APIResponse(responseCode = "400", description = "If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan, or another department's draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The plan is already published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (its ETag is in the "
+            + "answer): nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The plan is not complete enough to publish",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publishPlan(@PathParam("id") UUID id,
-            @Parameter(description = "Optionally, the ETag of the version being published")
+            @Parameter(required = true, description = "The ETag of the version being published, such as \"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PlanView plan = service.publish(id, Versions.ifMatch(ifMatch));
-        return Response.ok(plan).tag(etag(plan)).build();
-    }
-
-    static EntityTag etag(PlanView plan) {
-        return new EntityTag(Integer.toString(plan.version()));
+        PlanView plan = service.publish(id, ifMatch);
+        return ETags.ok(plan, plan.version());
     }
 }

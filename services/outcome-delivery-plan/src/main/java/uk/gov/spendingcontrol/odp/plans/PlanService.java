@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.UniqueViolations;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
 import uk.gov.spendingcontrol.common.time.FinancialYear;
+import uk.gov.spendingcontrol.common.web.EnumParameter;
+import uk.gov.spendingcontrol.common.web.Versions;
 import uk.gov.spendingcontrol.odp.plans.PlanRepository.After;
 import uk.gov.spendingcontrol.odp.plans.PlanRepository.Visibility;
 
@@ -67,7 +70,7 @@ public class PlanService {
         try {
             plans.persistAndFlush(p);
         } catch (PersistenceException e) {
-            if (violates(e, "outcome_delivery_plan_department_year")) {
+            if (UniqueViolations.violates(e, "outcome_delivery_plan_department_year")) {
                 // another request created the department's plan for the year in the meantime
                 throw duplicate(department, request.financialYear());
             }
@@ -91,27 +94,15 @@ public class PlanService {
     }
 
     /**
-     * Replaces the content of a draft plan of the caller's department, if it is still at the version the caller read:
-     * {@code ifMatch} (from the If-Match header) or the request's {@code version}.
+     * Replaces the content of a draft plan of the caller's department, if it is still at the version the caller read
+     * (If-Match): 428 without it, 412 when stale.
      */
     @Transactional
-    public PlanView update(UUID id, Integer ifMatch, PlanUpdateRequest request) {
+    public PlanView update(UUID id, String ifMatch, PlanUpdateRequest request) {
+        int read = Versions.required(ifMatch);
         PlanRules.rejectIfAny(PlanRules.checkContent(request.priorityOutcomes()));
         Plan p = editable(id);
-        if (ifMatch != null && request.version() != null && !ifMatch.equals(request.version())) {
-            throw ProblemException.invalid("version", "is " + request.version() + " but If-Match says " + ifMatch);
-        }
-        if (ifMatch != null) {
-            requireVersion(p, ifMatch);
-        } else if (request.version() != null) {
-            if (request.version() != p.version) {
-                throw ProblemException.conflict("The plan is at version " + p.version + ", not " + request.version()
-                        + ": someone changed it since you read it; read it again and reapply your change");
-            }
-        } else {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "Say which version of the plan your change is based on: send If-Match with its ETag, or 'version'");
-        }
+        Versions.check("The plan", read, p.version);
         applyContent(p, request.title(), request.summary(), request.priorityOutcomes(), request.strategicEnablers());
         p.updatedBy = caller.name();
         p.updatedAt = now();
@@ -121,11 +112,10 @@ public class PlanService {
 
     /** Publishes a complete draft plan of the caller's department; from then on it is frozen and public. */
     @Transactional
-    public PlanView publish(UUID id, Integer ifMatch) {
+    public PlanView publish(UUID id, String ifMatch) {
+        int read = Versions.required(ifMatch);
         Plan p = editable(id);
-        if (ifMatch != null) {
-            requireVersion(p, ifMatch);
-        }
+        Versions.check("The plan", read, p.version);
         List<FieldProblem> missing = PlanRules.checkPublishable(p);
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable("plan-incomplete", "The plan cannot be published yet",
@@ -179,14 +169,6 @@ public class PlanService {
                     + " and can no longer be changed");
         }
         return p;
-    }
-
-    private static void requireVersion(Plan p, int ifMatch) {
-        if (ifMatch != p.version) {
-            throw ProblemException.preconditionFailed("If-Match names version " + ifMatch
-                    + " but the plan is at version " + p.version
-                    + ": someone changed it since you read it; read it again and reapply your change");
-        }
     }
 
     private PlanView recorded(Plan p, String eventType) {
@@ -279,16 +261,6 @@ public class PlanService {
         }
     }
 
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                    && c.getConstraintName() != null && c.getConstraintName().endsWith(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static ProblemException duplicate(String department, String financialYear) {
         return ProblemException.conflict(department + " already has an Outcome Delivery Plan for " + financialYear
                 + ": change that one instead");
@@ -313,14 +285,7 @@ public class PlanService {
     }
 
     private static PlanStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PlanStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "'" + status + "' is not one of DRAFT, PUBLISHED");
-        }
+        return EnumParameter.parse(PlanStatus.class, "status", status);
     }
 
     private static String upper(String department) {

@@ -14,7 +14,7 @@ public record PlanView(
         String title,
         String summary,
         PlanStatus status,
-        @Schema(description = "Changes with every change; send it back as If-Match (or 'version') to change the plan",
+        @Schema(description = "Changes with every change; it is also the ETag, to send back in If-Match to change the plan",
                 example = "0") int version,
         List<PriorityOutcomeView> priorityOutcomes,
         List<EnablerCommitmentView> strategicEnablers,

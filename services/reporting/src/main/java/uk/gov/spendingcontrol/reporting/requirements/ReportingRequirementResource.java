@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +31,7 @@ import uk.gov.spendingcontrol.common.paging.Page;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
 import uk.gov.spendingcontrol.common.problem.Problem;
 import uk.gov.spendingcontrol.common.security.Roles;
-import uk.gov.spendingcontrol.common.web.Versions;
+import uk.gov.spendingcontrol.common.rest.ETags;
 
 @Path("/api/v1/reporting-requirements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,8 +57,9 @@ public class ReportingRequirementResource {
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RequirementView> listRequirements(
-            @Parameter(description = "ACTIVE or RETIRED") @QueryParam("status") String status,
-            @Parameter(description = "MONTHLY, QUARTERLY, ANNUALLY or AD_HOC") @QueryParam("frequency") String frequency,
+            @Parameter(description = "ACTIVE or RETIRED (exact names)") @QueryParam("status") String status,
+            @Parameter(description = "MONTHLY, QUARTERLY, ANNUALLY or AD_HOC (exact names)") @QueryParam("frequency")
+            String frequency,
             @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") Integer limit,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -133,29 +133,34 @@ public class ReportingRequirementResource {
     @RolesAllowed(Roles.CABINET_OFFICE_ADMIN)
     @Operation(summary = "Replace a reporting requirement",
             description = "Replaces its content (not its code) and keeps the previous state in its history. Name the "
-                    + "version you read in If-Match (the ETag) or in 'version': a stale one is refused, so no change "
-                    + "is lost. A request that changes nothing makes no new version.")
+                    + "version you read in If-Match (its ETag, docs/architecture.md \"Optimistic concurrency\"): without "
+                    + "it the answer is 428, with a stale one 412, so no change is lost. A request that changes nothing "
+                    + "makes no new version.")
     @APIResponse(responseCode = "200", description = "The requirement, as now recorded",
             headers = @Header(name = HttpHeaders.ETAG, description = "Its new version",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequirementView.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid ('errors' names the fields), or "
-            + "names no version (neither If-Match nor 'version')",
+            + "If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such requirement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The 'version' sent is stale, or the requirement is retired",
+    @APIResponse(responseCode = "409", description = "The requirement is retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (its ETag is in the "
+            + "answer): nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The code would change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replaceRequirement(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the version you read, such as \"3\"")
+            @Parameter(in = ParameterIn.HEADER, required = true,
+                    description = "The ETag of the version you read, such as \"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RequirementRequest request) {
-        return withETag(Response.ok(), service.replace(id, Versions.ifMatch(ifMatch), request));
+        return withETag(Response.ok(), service.replace(id, ifMatch, request));
     }
 
     @POST
@@ -164,28 +169,33 @@ public class ReportingRequirementResource {
     @RolesAllowed(Roles.CABINET_OFFICE_ADMIN)
     @Operation(summary = "Retire a reporting requirement",
             description = "Departments are no longer asked for it. It stays readable, with its history; a retired "
-                    + "requirement cannot be changed again. If-Match is optional here.")
+                    + "requirement cannot be changed again. Send the version you read in If-Match, as for any change.")
     @APIResponse(responseCode = "200", description = "The requirement, retired",
             headers = @Header(name = HttpHeaders.ETAG, description = "Its new version",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequirementView.class)))
-    @APIResponse(responseCode = "400", description = "The request is not valid; 'errors' names the fields",
+    @APIResponse(responseCode = "400", description = "The request is not valid ('errors' names the fields), or "
+            + "If-Match is not an ETag of this API",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such requirement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is already retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (its ETag is in the "
+            + "answer): nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response retireRequirement(@PathParam("id") UUID id,
-            @Parameter(in = ParameterIn.HEADER, description = "Optional: the ETag of the version you read")
+            @Parameter(in = ParameterIn.HEADER, required = true,
+                    description = "The ETag of the version you read, such as \"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RetirementRequest request) {
-        return withETag(Response.ok(), service.retire(id, Versions.ifMatch(ifMatch), request));
+        return withETag(Response.ok(), service.retire(id, ifMatch, request));
     }
 
     private static Response withETag(Response.ResponseBuilder response, RequirementView view) {
-        return response.tag(new EntityTag(Integer.toString(view.version()))).entity(view).build();
+        return ETags.tagged(response.entity(view), view.version()).build();
     }
 }

@@ -16,12 +16,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
 import uk.gov.spendingcontrol.common.feed.ChangeFeed;
 import uk.gov.spendingcontrol.common.paging.PageRequest;
+import uk.gov.spendingcontrol.common.persistence.UniqueViolations;
 import uk.gov.spendingcontrol.common.problem.FieldProblem;
 import uk.gov.spendingcontrol.common.problem.ProblemException;
 import uk.gov.spendingcontrol.common.security.Caller;
+import uk.gov.spendingcontrol.common.web.EnumParameter;
+import uk.gov.spendingcontrol.common.web.Versions;
 
 @ApplicationScoped
 public class ReportingRequirementService {
@@ -49,9 +51,9 @@ public class ReportingRequirementService {
     /** Requirements the caller sees, ordered by code: central roles all, a department those that apply to it. */
     @Transactional
     public List<RequirementView> list(String status, String frequency, PageRequest page) {
-        RequirementStatus s = parse(RequirementStatus.class, status, "status");
-        Frequency f = parse(Frequency.class, frequency, "frequency");
-        String department = caller.isCentral() ? null : caller.requireDepartment();
+        RequirementStatus s = EnumParameter.parse(RequirementStatus.class, "status", status);
+        Frequency f = EnumParameter.parse(Frequency.class, "frequency", frequency);
+        String department = caller.departmentScope(null);
         return requirements.pageAfter(page.after(), s, f, department, page.limit() + 1).stream()
                 .map(RequirementView::of).toList();
     }
@@ -72,9 +74,6 @@ public class ReportingRequirementService {
     @Transactional
     public RequirementView create(RequirementRequest request) {
         Content content = content(request);
-        if (request.version() != null) {
-            throw ProblemException.invalid("version", "is only sent when replacing a requirement");
-        }
         if (requirements.codeExists(content.code())) {
             throw duplicate(content.code());
         }
@@ -90,7 +89,7 @@ public class ReportingRequirementService {
         try {
             requirements.persistAndFlush(r);
         } catch (PersistenceException e) {
-            if (violates(e, "reporting_requirement_code_key")) {
+            if (UniqueViolations.violates(e, "reporting_requirement_code_key")) {
                 // a concurrent create of the same code got there first
                 throw duplicate(content.code());
             }
@@ -100,22 +99,15 @@ public class ReportingRequirementService {
     }
 
     /**
-     * Replaces a requirement's content. The caller names the version they read, in If-Match or in the body: a stale
-     * version is refused (412 for If-Match, 409 for the body), so no change is ever silently lost.
+     * Replaces a requirement's content, if it is still at the version the caller read (If-Match): 428 without it, 412
+     * when stale, so no change is ever silently lost.
      */
     @Transactional
-    public RequirementView replace(UUID id, Integer ifMatch, RequirementRequest request) {
+    public RequirementView replace(UUID id, String ifMatch, RequirementRequest request) {
+        int read = Versions.required(ifMatch);
         Content content = content(request);
-        if (ifMatch != null && request.version() != null && !ifMatch.equals(request.version())) {
-            throw ProblemException.invalid("version", "is " + request.version() + " but If-Match names version "
-                    + ifMatch + "; send one of them, or the same version in both");
-        }
-        if (ifMatch == null && request.version() == null) {
-            throw ProblemException.invalid("version",
-                    "is required to change a requirement (or send If-Match with the ETag you read), so that no change is lost");
-        }
         ReportingRequirement r = requirements.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        checkVersion(r, ifMatch, request.version());
+        Versions.check("Reporting requirement '" + r.code + "'", read, r.version);
         if (r.status == RequirementStatus.RETIRED) {
             throw ProblemException.conflict("Reporting requirement '" + r.code + "' is retired and is kept as it was");
         }
@@ -137,9 +129,10 @@ public class ReportingRequirementService {
 
     /** Retires a requirement: departments are no longer asked for it; it stays readable, with its history. */
     @Transactional
-    public RequirementView retire(UUID id, Integer ifMatch, RetirementRequest request) {
+    public RequirementView retire(UUID id, String ifMatch, RetirementRequest request) {
+        int read = Versions.required(ifMatch);
         ReportingRequirement r = requirements.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        checkVersion(r, ifMatch, null);
+        Versions.check("Reporting requirement '" + r.code + "'", read, r.version);
         if (r.status == RequirementStatus.RETIRED) {
             throw ProblemException.conflict("Reporting requirement '" + r.code + "' was already retired at "
                     + r.retiredAt);
@@ -184,17 +177,6 @@ public class ReportingRequirementService {
         return r;
     }
 
-    private static void checkVersion(ReportingRequirement r, Integer ifMatch, Integer bodyVersion) {
-        if (ifMatch != null && !ifMatch.equals(r.version)) {
-            throw ProblemException.preconditionFailed("If-Match names version " + ifMatch + " but the requirement is at "
-                    + "version " + r.version + ": someone changed it since you read it; read it again and retry");
-        }
-        if (bodyVersion != null && !bodyVersion.equals(r.version)) {
-            throw ProblemException.conflict("You sent version " + bodyVersion + " but the requirement is at version "
-                    + r.version + ": someone changed it since you read it; read it again and retry");
-        }
-    }
-
     private RequirementVersionView view(RequirementVersion v) {
         try {
             return new RequirementVersionView(v.version, v.changeType, v.changedBy, v.changedAt,
@@ -212,16 +194,6 @@ public class ReportingRequirementService {
         }
     }
 
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException v && v.getConstraintName() != null
-                    && v.getConstraintName().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("Reporting requirement", id);
     }
@@ -235,21 +207,6 @@ public class ReportingRequirementService {
     private static OffsetDateTime now() {
         // microseconds: what PostgreSQL keeps, so the state returned now equals the state read back later
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E constant : type.getEnumConstants()) {
-                allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name());
-            }
-            throw ProblemException.invalid(field, "'" + value + "' is not one of " + allowed);
-        }
     }
 
     /** Checks the rules that span fields (the single-field ones are bean validation on the request) and normalises. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.spendingcontrol.common.text.FreeText;
 
 /** A reporting requirement as the Cabinet Office creates or replaces it. */
 @Schema(name = "ReportingRequirementRequest")
@@ -16,7 +17,7 @@ public record RequirementRequest(
         @Pattern(regexp = CODE, message = "must be upper-case letters and digits in words joined by single hyphens, such as MONTHLY-OUTTURN")
         @Schema(description = "Unique, and never changed once created", example = "MONTHLY-OUTTURN") String code,
         @NotBlank @Size(max = 200) @Schema(example = "Monthly outturn") String title,
-        @Size(max = 4000) @Schema(example = "Actual spending per programme, budget boundary and month.") String description,
+        @Size(max = 4000) @Schema(example = "Actual spending per programme, budget boundary and month.") @FreeText String description,
         @NotNull DataKind dataKind,
         @NotNull Frequency frequency,
         @NotNull @Min(0) @Max(366)
@@ -29,10 +30,7 @@ public record RequirementRequest(
         @Size(max = 100)
         @Pattern(regexp = FEED, message = "must name a change feed as <service>.<feed>, such as budget.returns")
         @Schema(description = "The change feed whose data satisfies it; required when satisfiedByLiveData is true",
-                example = "budget.returns") String liveDataFeed,
-        @Min(1)
-        @Schema(description = "When replacing: the version you read (instead of If-Match). Not sent when creating.",
-                example = "1") Integer version) {
+                example = "budget.returns") String liveDataFeed) {
 
     public static final String CODE = "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$";
     public static final String FEED = "^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*$";
