@@ -52,7 +52,7 @@ public class ApprovalResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Another department", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ApprovalView> list(@QueryParam("department") String department,
+    public Page<ApprovalView> listApprovals(@QueryParam("department") String department,
             @Parameter(description = "TREASURY or CABINET_OFFICE") @QueryParam("approver") String approver,
             @Parameter(description = "PENDING, APPROVED or REJECTED") @QueryParam("status") String status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -69,7 +69,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "200", description = "The approval")
     @APIResponse(responseCode = "404", description = "No such approval, or another department's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getApproval(@PathParam("id") UUID id) {
         ApprovalView view = service.get(id);
         return ETags.ok(view, view.revision());
     }
@@ -93,7 +93,7 @@ public class ApprovalResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decide(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision decision,
+    public Response decideApproval(@PathParam("id") UUID id, @Valid @NotNull ApprovalDecision decision,
             @Parameter(description = "The approval's ETag") @HeaderParam("If-Match") String ifMatch) {
         ApprovalView view = service.decide(id, decision, ifMatch);
         return ETags.ok(view, view.revision());

@@ -55,7 +55,7 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The department named is not the caller's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decide(@Valid @NotNull DecisionRequest request) {
+    public Response decideProposal(@Valid @NotNull DecisionRequest request) {
         DecisionView view = service.decide(request);
         return Response.created(URI.create(PATH + "/" + view.id())).entity(view).build();
     }
@@ -69,7 +69,7 @@ public class DecisionResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Another department", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<DecisionView> list(@QueryParam("department") String department,
+    public Page<DecisionView> listDecisions(@QueryParam("department") String department,
             @QueryParam("submitted") Boolean submitted, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -85,7 +85,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "404", description = "No such decision, or another department's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionView get(@PathParam("id") UUID id) {
+    public DecisionView getDecision(@PathParam("id") UUID id) {
         return service.get(id);
     }
 }

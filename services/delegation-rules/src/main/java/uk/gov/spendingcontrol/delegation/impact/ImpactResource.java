@@ -41,7 +41,7 @@ public class ImpactResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public ImpactView impact(@PathParam("id") UUID id, @PathParam("number") int number,
+    public ImpactView impactOfDraft(@PathParam("id") UUID id, @PathParam("number") int number,
             @Parameter(description = "The replay window in months, 1 to 36 (default 12)")
             @QueryParam("months") Integer months) {
         return service.impact(id, number, months);

@@ -55,7 +55,7 @@ public class RuleSetResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Another department", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RuleSetView> list(@QueryParam("department") String department, @QueryParam("limit") Integer limit,
+    public Page<RuleSetView> listRuleSets(@QueryParam("department") String department, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         return page.page(service.list(department, page), v -> v, v -> v.department() + "/" + v.name(), uri);
@@ -73,7 +73,7 @@ public class RuleSetResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The department already has a rule set of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull NewRuleSet request) {
+    public Response createRuleSet(@Valid @NotNull NewRuleSet request) {
         RuleSetView view = service.create(request);
         return ETags.created(URI.create(PATH + "/" + view.id()), view, view.revision());
     }
@@ -87,7 +87,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "200", description = "The rule set")
     @APIResponse(responseCode = "404", description = "No such rule set, or another department's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response getRuleSet(@PathParam("id") UUID id) {
         RuleSetView view = service.get(id);
         return ETags.ok(view, view.revision());
     }
@@ -125,7 +125,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "200", description = "One page of versions")
     @APIResponse(responseCode = "404", description = "No such rule set", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<VersionView> versions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+    public Page<VersionView> listVersions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         return page.page(service.versions(id, page), v -> v, VersionView::number, uri);
@@ -150,7 +150,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "422", description = "The effective date is in the past or not after the last "
             + "approved version's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
                     implementation = Problem.class)))
-    public Response draft(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft) {
+    public Response draftVersion(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft) {
         VersionView view = service.draft(id, draft);
         return ETags.created(URI.create(PATH + "/" + id + "/versions/" + view.number()), view, view.revision());
     }
@@ -163,7 +163,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public Response getVersion(@PathParam("id") UUID id, @PathParam("number") int number) {
         VersionView view = service.version(id, number);
         return ETags.ok(view, view.revision());
     }
@@ -190,7 +190,7 @@ public class RuleSetResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response edit(@PathParam("id") UUID id, @PathParam("number") int number, @Valid @NotNull VersionDraft draft,
+    public Response editDraft(@PathParam("id") UUID id, @PathParam("number") int number, @Valid @NotNull VersionDraft draft,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.edit(id, number, draft, ifMatch);
         return ETags.ok(view, view.revision());
@@ -215,7 +215,7 @@ public class RuleSetResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response approve(@PathParam("id") UUID id, @PathParam("number") int number,
+    public Response approveDraft(@PathParam("id") UUID id, @PathParam("number") int number,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.approve(id, number, ifMatch);
         return ETags.ok(view, view.revision());
@@ -237,7 +237,7 @@ public class RuleSetResource {
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(@PathParam("id") UUID id, @PathParam("number") int number,
+    public Response withdrawDraft(@PathParam("id") UUID id, @PathParam("number") int number,
             @Parameter(description = "The draft's ETag") @HeaderParam("If-Match") String ifMatch) {
         VersionView view = service.withdraw(id, number, ifMatch);
         return ETags.ok(view, view.revision());
@@ -252,7 +252,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "200", description = "The diff")
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RulesDiff diff(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public RulesDiff diffVersion(@PathParam("id") UUID id, @PathParam("number") int number) {
         return service.diff(id, number);
     }
 }
