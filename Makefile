@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := ./mvnw -B
 
-.PHONY: help run stop status build test openapi bench bench-gateway clean
+.PHONY: help run stop status build test openapi bench bench-gateway images clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,7 +19,7 @@ status: ## show what is running
 build: ## compile and package every module, no tests
 	$(MVN) package -DskipTests
 
-test: ## run every test: services against a real PostgreSQL, gateway, Helm chart, end-to-end with a real Keycloak
+test: ## run every test: services against a real PostgreSQL, gateway, Helm chart, end-to-end, the chart's pods in podman
 	$(MVN) verify
 
 openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intended API change
@@ -30,6 +30,9 @@ bench: ## run the benchmarks (not part of `make test`); figures go to docs/perfo
 
 bench-gateway: ## gateway vs direct vs nginx with wrk (installs wrk and nginx-light); figures go to docs/performance.md
 	@bench/gateway/run.sh
+
+images: ## build every image with podman, no daemon or registry (docker/images.sh; docs/deployment.md)
+	@docker/images.sh
 
 clean: ## remove build output (not the local run's state in .run/)
 	$(MVN) -q clean

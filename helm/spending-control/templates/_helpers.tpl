@@ -42,24 +42,31 @@ helm.sh/chart: {{ include "sc.chart" .root | quote }}
 {{- if eq .name "gateway" }}gateway{{ else }}service{{ end -}}
 {{- end -}}
 
-{{/* Image tag of a Spending Control component. Args: root, c. */}}
-{{- define "sc.componentTag" -}}
-{{- $tag := .c.image.tag | default .root.Values.global.imageTag | default .root.Chart.AppVersion | toString -}}
+{{/*
+Tag of an image that `make images` builds: image.tag, else global.imageTag, else the chart's appVersion; never latest.
+Args: root, image (the image's values: repository, tag, pullPolicy).
+*/}}
+{{- define "sc.imageTag" -}}
+{{- $tag := .image.tag | default .root.Values.global.imageTag | default .root.Chart.AppVersion | toString -}}
 {{- if eq $tag "latest" -}}
 {{- fail "image tag 'latest' is not allowed: pin a version" -}}
 {{- end -}}
 {{- $tag -}}
 {{- end -}}
 
-{{/* Image of a Spending Control component: [<global.imageRegistry>/]<repository>:<tag>. Args: root, c. */}}
-{{- define "sc.componentImage" -}}
+{{/* An image that `make images` builds: [<global.imageRegistry>/]<repository>:<tag>. Args: root, image. */}}
+{{- define "sc.image" -}}
 {{- $registry := .root.Values.global.imageRegistry | trimSuffix "/" -}}
-{{- $tag := include "sc.componentTag" . -}}
+{{- $ref := printf "%s:%s" .image.repository (include "sc.imageTag" .) -}}
 {{- if $registry -}}
-{{- printf "%s/%s:%s" $registry .c.image.repository $tag -}}
-{{- else -}}
-{{- printf "%s:%s" .c.image.repository $tag -}}
+{{- $ref = printf "%s/%s" $registry $ref -}}
 {{- end -}}
+{{- $ref -}}
+{{- end -}}
+
+{{/* Pull policy of an image: its own, else global.imagePullPolicy. Args: root, image. */}}
+{{- define "sc.pullPolicy" -}}
+{{- .image.pullPolicy | default .root.Values.global.imagePullPolicy -}}
 {{- end -}}
 
 {{/* Upper snake case of a component name: outcome-delivery-plan -> OUTCOME_DELIVERY_PLAN. */}}
@@ -116,24 +123,58 @@ else a random one. Args: root, secret (name), key.
 {{- end -}}
 {{- end -}}
 
-{{/* PostgreSQL host, port and database: in-chart or external. Arg: root. */}}
+{{/* Name of the CloudNativePG Cluster. Arg: root. */}}
+{{- define "sc.cnpgCluster" -}}
+{{- include "sc.fullname" (dict "root" . "name" "db") -}}
+{{- end -}}
+
+{{/* PostgreSQL host: in-chart, CloudNativePG (its Pooler, else its read-write Service) or external. Arg: root. */}}
 {{- define "sc.dbHost" -}}
-{{- if .Values.postgresql.enabled -}}
+{{- $pg := .Values.postgresql -}}
+{{- if and $pg.enabled $pg.cloudnativepg.enabled -}}
+{{- fail "postgresql.enabled and postgresql.cloudnativepg.enabled are exclusive: choose the in-chart PostgreSQL or CloudNativePG" -}}
+{{- else if $pg.enabled -}}
 {{- include "sc.fullname" (dict "root" . "name" "postgresql") -}}
+{{- else if $pg.cloudnativepg.enabled -}}
+{{- if $pg.cloudnativepg.pooler.enabled -}}
+{{- printf "%s-pooler-rw" (include "sc.cnpgCluster" .) -}}
 {{- else -}}
-{{- required "postgresql.external.host is required when postgresql.enabled is false" .Values.postgresql.external.host -}}
+{{- printf "%s-rw" (include "sc.cnpgCluster" .) -}}
+{{- end -}}
+{{- else -}}
+{{- required "postgresql.external.host is required when postgresql.enabled and postgresql.cloudnativepg.enabled are false" $pg.external.host -}}
 {{- end -}}
 {{- end -}}
 
 {{- define "sc.jdbcUrl" -}}
 {{- $pg := .Values.postgresql -}}
-{{- $port := ternary 5432 $pg.external.port $pg.enabled -}}
-{{- $db := ternary $pg.database $pg.external.database $pg.enabled -}}
+{{- $external := not (or $pg.enabled $pg.cloudnativepg.enabled) -}}
+{{- $port := ternary $pg.external.port 5432 $external -}}
+{{- $db := ternary $pg.external.database $pg.database $external -}}
+{{- $params := ternary $pg.external.jdbcParameters (ternary $pg.cloudnativepg.jdbcParameters "" $pg.cloudnativepg.enabled) $external -}}
 {{- $url := printf "jdbc:postgresql://%s:%v/%s" (include "sc.dbHost" .) $port $db -}}
-{{- if and (not $pg.enabled) $pg.external.jdbcParameters -}}
-{{- $url = printf "%s?%s" $url $pg.external.jdbcParameters -}}
+{{- if $params -}}
+{{- $url = printf "%s?%s" $url $params -}}
 {{- end -}}
 {{- $url -}}
+{{- end -}}
+
+{{/*
+The database roles the chart creates (in-chart PostgreSQL or CloudNativePG): one per enabled service, and Keycloak's
+when keycloak.enabled. Returns YAML {roles: [{role, schema, env, secret, key}]}, for fromYaml. Arg: root.
+*/}}
+{{- define "sc.dbRoles" -}}
+{{- $roles := list -}}
+{{- range $name, $c := .Values.components -}}
+{{- if and $c.enabled $c.database -}}
+{{- $roles = append $roles (dict "role" $c.database.username "schema" $c.database.schema "env" (printf "SC_%s_DB_PASSWORD" (include "sc.envName" $name)) "secret" (include "sc.dbSecretName" (dict "root" $ "name" $name "c" $c)) "key" $c.database.passwordKey) -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.keycloak.enabled -}}
+{{- $kc := .Values.keycloak.database -}}
+{{- $roles = append $roles (dict "role" $kc.username "schema" $kc.schema "env" "SC_KEYCLOAK_DB_PASSWORD" "secret" (include "sc.keycloakDbSecretName" .) "key" $kc.passwordKey) -}}
+{{- end -}}
+{{- toYaml (dict "roles" $roles) -}}
 {{- end -}}
 
 {{/* Internal realm URL (where the components fetch OIDC metadata and keys). Arg: root. */}}
@@ -154,13 +195,75 @@ else a random one. Args: root, secret (name), key.
 {{- $v.oidc.issuer | default (printf "%s/realms/%s" ($v.keycloak.publicUrl | trimSuffix "/") $v.oidc.realm) -}}
 {{- end -}}
 
-{{/* Pod annotations for Prometheus scraping of /q/metrics. Arg: root. */}}
+{{/* Pod annotations for Prometheus scraping of /q/metrics on the management port. Arg: root. */}}
 {{- define "sc.metricsAnnotations" -}}
 {{- if .Values.metrics.annotations }}
 prometheus.io/scrape: "true"
 prometheus.io/path: /q/metrics
-prometheus.io/port: "8080"
+prometheus.io/port: "9000"
 {{- end }}
+{{- end -}}
+
+{{/*
+Public base URL of the gateway (GATEWAY_PUBLIC_BASE_URL): https://<first ingress host> when that host is in
+ingress.tls, else http://<host>; empty without an ingress. Arg: root.
+*/}}
+{{- define "sc.publicBaseUrl" -}}
+{{- $ing := .Values.ingress -}}
+{{- if and $ing.enabled $ing.hosts -}}
+{{- $host := (first $ing.hosts).host -}}
+{{- $tls := false -}}
+{{- range $ing.tls -}}
+{{- if has $host .hosts -}}{{- $tls = true -}}{{- end -}}
+{{- end -}}
+{{- printf "%s://%s" (ternary "https" "http" $tls) $host -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "sc.smokeTestSecretName" -}}
+{{- include "sc.secretName" (dict "root" . "existing" .Values.tests.client.existingSecret
+      "generated" (include "sc.fullname" (dict "root" . "name" "smoke-test-client")) "path" "tests.client.existingSecret") -}}
+{{- end -}}
+
+{{/*
+The realm the in-chart Keycloak imports, as JSON. The demo realm file with demoData; without it, the same realm
+less its users and demo clients (every confidential client whose secret is a local-development one, and the
+password-grant CLI client). Either way the smoke-test client of `helm test` is added (its secret from an environment
+variable that Keycloak reads from the client's Secret), and the web client's redirect URIs follow the ingress host.
+Arg: root.
+*/}}
+{{- define "sc.realmJson" -}}
+{{- $v := .Values -}}
+{{- $realm := .Files.Get "files/realm/spending-control-realm.json" | fromJson -}}
+{{- $clients := list -}}
+{{- $publicBase := include "sc.publicBaseUrl" . -}}
+{{- range $realm.clients -}}
+{{- $demo := or (eq .clientId "spending-control-cli") (hasPrefix "local-dev-only" (.secret | default "")) -}}
+{{- if or $v.demoData (not $demo) -}}
+{{- if and $publicBase (eq .clientId "spending-control-web") -}}
+{{- $_ := set . "redirectUris" (list (printf "%s/*" $publicBase)) -}}
+{{- $_ := set . "webOrigins" (list $publicBase) -}}
+{{- end -}}
+{{- $clients = append $clients . -}}
+{{- end -}}
+{{- end -}}
+{{- $users := list -}}
+{{- if $v.demoData -}}
+{{- $users = $realm.users | default list -}}
+{{- end -}}
+{{- if $v.tests.enabled -}}
+{{- $id := $v.tests.client.id -}}
+{{- $clients = append $clients (dict "clientId" $id "name" "helm test (read-only smoke test)" "enabled" true
+      "publicClient" false "clientAuthenticatorType" "client-secret" "secret" "${SC_SMOKE_TEST_CLIENT_SECRET}"
+      "standardFlowEnabled" false "directAccessGrantsEnabled" false "serviceAccountsEnabled" true
+      "protocol" "openid-connect") -}}
+{{- $users = append $users (dict "username" (printf "service-account-%s" $id) "enabled" true
+      "serviceAccountClientId" $id "realmRoles" (list (printf "default-roles-%s" $realm.realm) "department-reader")
+      "attributes" (dict "department" (list $v.tests.client.department))) -}}
+{{- end -}}
+{{- $_ := set $realm "clients" $clients -}}
+{{- $_ := set $realm "users" $users -}}
+{{- toPrettyJson $realm -}}
 {{- end -}}
 
 {{/* Hardened container securityContext for the third-party containers. Arg: the user id. */}}

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ class DefaultValuesTest {
                 "Service", 8L,             // five components + Keycloak + PostgreSQL (+ its headless Service)
                 "ServiceAccount", 7L,
                 "ConfigMap", 2L,           // PostgreSQL init script, Keycloak realm
-                "Secret", 7L               // four service roles, PostgreSQL superuser, Keycloak admin and database
+                "Secret", 8L               // four service roles, PostgreSQL superuser, Keycloak admin and database, smoke-test client
         ), manifests.countByKind());
     }
 
@@ -108,7 +109,7 @@ class DefaultValuesTest {
 
     @ParameterizedTest
     @MethodSource("components")
-    void componentRunsAsTheQuarkusUserWithProbesOnTheHealthEndpoints(String component) {
+    void componentRunsAsTheQuarkusUserWithProbesOnTheManagementInterface(String component) {
         Deployment deployment = manifests.get(Deployment.class, fullname(component));
         var workload = new Manifests.Workload("Deployment", fullname(component),
                 deployment.getSpec().getTemplate().getMetadata(), deployment.getSpec().getTemplate().getSpec());
@@ -120,7 +121,12 @@ class DefaultValuesTest {
         assertEquals("spending-control/" + component + ":" + Chart.appVersion(), c.getImage());
         ContainerPort port = c.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
         assertEquals(8080, port.getContainerPort());
+        ContainerPort management = c.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst().orElseThrow();
+        assertEquals(9000, management.getContainerPort());
         assertEquals("8080", envValue(c, "QUARKUS_HTTP_PORT"));
+        // set explicitly, whatever the application's defaults (the agreed contract of the management interface)
+        assertEquals("true", envValue(c, "QUARKUS_MANAGEMENT_ENABLED"));
+        assertEquals("9000", envValue(c, "QUARKUS_MANAGEMENT_PORT"));
         httpProbe(c.getLivenessProbe(), "/q/health/live");
         httpProbe(c.getReadinessProbe(), "/q/health/ready");
         httpProbe(c.getStartupProbe(), "/q/health/started");
@@ -133,20 +139,31 @@ class DefaultValuesTest {
         Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         assertEquals("true", annotations.get("prometheus.io/scrape"));
         assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
-        assertEquals("8080", annotations.get("prometheus.io/port"));
+        assertEquals("9000", annotations.get("prometheus.io/port"));
 
         Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         assertEquals(component, labels.get("app.kubernetes.io/name"));
         assertEquals(component.equals("gateway") ? "gateway" : "service", labels.get("app.kubernetes.io/component"));
         assertEquals(Chart.appVersion(), labels.get("app.kubernetes.io/version"));
         assertEquals(1, deployment.getSpec().getReplicas());
+
+        // rolling updates drop no request: a new pod is ready before an old one goes, which first leaves the
+        // endpoints (preStop sleep), then finishes its requests in flight within the grace period
+        var strategy = deployment.getSpec().getStrategy();
+        assertEquals("RollingUpdate", strategy.getType());
+        assertEquals(0, strategy.getRollingUpdate().getMaxUnavailable().getIntVal());
+        assertEquals(1, strategy.getRollingUpdate().getMaxSurge().getIntVal());
+        assertEquals(5L, c.getLifecycle().getPreStop().getSleep().getSeconds());
+        String shutdown = envValue(c, "QUARKUS_SHUTDOWN_TIMEOUT");
+        assertTrue(Integer.parseInt(shutdown.replace("s", "")) + 5 < pod.getTerminationGracePeriodSeconds(),
+                "preStop sleep + shutdown timeout fit in the grace period: " + shutdown + ", " + pod.getTerminationGracePeriodSeconds());
     }
 
     private static void httpProbe(Probe probe, String path) {
         assertNotNull(probe, "probe on " + path);
         assertNotNull(probe.getHttpGet(), "probe on " + path + " is not an HTTP GET");
         assertEquals(path, probe.getHttpGet().getPath());
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal());
     }
 
     @ParameterizedTest
@@ -161,6 +178,10 @@ class DefaultValuesTest {
         var port = service.getSpec().getPorts().get(0);
         assertEquals(8080, port.getPort());
         assertEquals("http", port.getTargetPort().getStrVal());
+        // the management port too, for the ServiceMonitor (the NetworkPolicy admits only metricsFrom there)
+        var management = service.getSpec().getPorts().get(1);
+        assertEquals(9000, management.getPort());
+        assertEquals("management", management.getTargetPort().getStrVal());
     }
 
     @Test
@@ -189,6 +210,8 @@ class DefaultValuesTest {
         Container c = onlyContainer(manifests.get(Deployment.class, fullname(service)));
         assertEquals(JDBC_URL, envValue(c, "QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals(DATABASE.get(service).get(0), envValue(c, "QUARKUS_DATASOURCE_USERNAME"));
+        // the previous release's pods keep starting once this release has migrated (rolling update, rollback)
+        assertEquals("*:future", envValue(c, "QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS"));
         EnvVar password = env(c).get("QUARKUS_DATASOURCE_PASSWORD");
         assertNull(password.getValue());
         SecretKeySelector ref = password.getValueFrom().getSecretKeyRef();
@@ -207,7 +230,7 @@ class DefaultValuesTest {
     void generatedPasswordsDiffer() {
         Set<String> values = manifests.all(Secret.class).stream().flatMap(s -> s.getData().entrySet().stream())
                 .filter(e -> !e.getKey().equals("username")).map(Map.Entry::getValue).collect(Collectors.toSet());
-        assertEquals(7, values.size());
+        assertEquals(8, values.size());
     }
 
     @Test
@@ -234,7 +257,7 @@ class DefaultValuesTest {
         StatefulSet pg = manifests.get(StatefulSet.class, fullname("postgresql"));
         var pod = pg.getSpec().getTemplate().getSpec();
         Container c = pod.getContainers().get(0);
-        assertTrue(c.getImage().matches("docker\\.io/library/postgres:15\\.[0-9]+"), c.getImage());
+        assertEquals("spending-control/postgresql:" + Chart.appVersion(), c.getImage(), "the demo image that make images builds");
         assertEquals(999L, pod.getSecurityContext().getRunAsUser());
         assertEquals(999L, pod.getSecurityContext().getFsGroup());
         for (Probe probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
@@ -276,14 +299,14 @@ class DefaultValuesTest {
     }
 
     @Test
-    void keycloakRunsInProductionModeOnPostgresqlWithTheDemoRealm() throws Exception {
+    void keycloakStartsOptimizedOnPostgresqlWithSecretsFromSecrets() {
         Deployment kc = manifests.get(Deployment.class, fullname("keycloak"));
         var pod = kc.getSpec().getTemplate().getSpec();
         Container c = pod.getContainers().get(0);
-        assertEquals("quay.io/keycloak/keycloak:26.7.3", c.getImage());
-        assertEquals(List.of("start", "--import-realm"), c.getArgs());
-        assertTrue(c.getCommand() == null || c.getCommand().isEmpty(), "the image's entrypoint (kc.sh)");
-        assertEquals("postgres", envValue(c, "KC_DB"));
+        assertEquals("spending-control/keycloak:" + Chart.appVersion(), c.getImage(), "the image make images builds");
+        assertEquals(List.of("start", "--optimized", "--import-realm"), c.getArgs());
+        assertTrue(c.getCommand() == null || c.getCommand().isEmpty(), "the image's entrypoint");
+        assertTrue(pod.getInitContainers() == null || pod.getInitContainers().isEmpty(), "no re-augmentation, so nothing to copy");
         assertEquals(JDBC_URL, envValue(c, "KC_DB_URL"));
         assertEquals("keycloak", envValue(c, "KC_DB_USERNAME"));
         assertEquals("keycloak", envValue(c, "KC_DB_SCHEMA"));
@@ -291,9 +314,12 @@ class DefaultValuesTest {
         assertEquals(ISSUER, envValue(c, "KC_HOSTNAME") + "/realms/spending-control", "the issuer the components expect");
         assertEquals("true", envValue(c, "KC_HTTP_ENABLED"));
         assertEquals("xforwarded", envValue(c, "KC_PROXY_HEADERS"));
-        assertEquals("true", envValue(c, "KC_HEALTH_ENABLED"));
         assertEquals("true", envValue(c, "KC_HOSTNAME_BACKCHANNEL_DYNAMIC"));
-        for (String name : List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
+        assertEquals("9000", envValue(c, "KC_HTTP_MANAGEMENT_PORT"));
+        for (String buildOption : List.of("KC_DB", "KC_HEALTH_ENABLED", "KC_METRICS_ENABLED", "KC_FEATURES")) {
+            assertNull(env(c).get(buildOption), buildOption + " is fixed in the image by kc.sh build");
+        }
+        for (String name : List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD", "SC_SMOKE_TEST_CLIENT_SECRET")) {
             SecretKeySelector ref = env(c).get(name).getValueFrom().getSecretKeyRef();
             Secret secret = manifests.get(Secret.class, ref.getName());
             assertTrue(secret.getData().containsKey(ref.getKey()), name);
@@ -305,26 +331,57 @@ class DefaultValuesTest {
         for (Probe p : List.of(c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())) {
             assertEquals("management", p.getHttpGet().getPort().getStrVal());
         }
-
-        // read-only root filesystem: Keycloak writes only to emptyDirs, lib/quarkus seeded by the init container
+        // read-only root filesystem: Keycloak writes only to emptyDirs
         var workload = new Manifests.Workload("Deployment", kc.getMetadata().getName(), kc.getSpec().getTemplate().getMetadata(), pod);
-        Checks.emptyDirAt(workload, c, "/opt/keycloak/lib/quarkus");
         Checks.emptyDirAt(workload, c, "/opt/keycloak/data");
         Checks.emptyDirAt(workload, c, "/tmp");
-        Container init = pod.getInitContainers().get(0);
-        assertEquals(c.getImage(), init.getImage());
-        String quarkusLib = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/opt/keycloak/lib/quarkus")).findFirst().orElseThrow().getName();
-        String seeded = init.getVolumeMounts().stream().filter(m -> m.getName().equals(quarkusLib)).findFirst().orElseThrow().getMountPath();
-        assertTrue(String.join(" ", init.getCommand()).contains("cp -R /opt/keycloak/lib/quarkus/. " + seeded + "/"), init.getCommand().toString());
+    }
 
-        // the realm file from the chart, mounted where --import-realm reads it
-        var realmMount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/opt/keycloak/data/import")).findFirst().orElseThrow();
+    @Test
+    void theImportedRealmHasNoDemoUserOrSecretByDefault() throws Exception {
+        JsonNode realm = importedRealm(manifests);
+        assertEquals("spending-control", realm.path("realm").asText());
+        List<String> clients = new ArrayList<>();
+        realm.path("clients").forEach(cl -> clients.add(cl.path("clientId").asText()));
+        assertEquals(List.of("spending-control-web", "spending-control-smoke-test"), clients,
+                "no password-grant CLI client, no demo department systems");
+        assertFalse(realm.toString().contains("local-dev-only"), "no local-development password or secret");
+        // the only user is the smoke-test client's service account: read-only, one department
+        assertEquals(1, realm.path("users").size());
+        JsonNode account = realm.path("users").get(0);
+        assertEquals("spending-control-smoke-test", account.path("serviceAccountClientId").asText());
+        assertEquals("[\"default-roles-spending-control\",\"department-reader\"]", account.path("realmRoles").toString());
+        assertEquals("DHSC", account.path("attributes").path("department").get(0).asText());
+        JsonNode smoke = realm.path("clients").get(1);
+        assertEquals("${SC_SMOKE_TEST_CLIENT_SECRET}", smoke.path("secret").asText(), "resolved by Keycloak from its environment");
+        assertTrue(smoke.path("serviceAccountsEnabled").asBoolean());
+        assertFalse(smoke.path("directAccessGrantsEnabled").asBoolean());
+        // everything else of the realm is the realm file's: roles, client scopes, mappers, user profile
+        JsonNode file = new ObjectMapper().readTree(Chart.DIR.resolve("files/realm/spending-control-realm.json").toFile());
+        for (String field : List.of("roles", "clientScopes", "defaultDefaultClientScopes", "components", "accessTokenLifespan")) {
+            assertEquals(file.path(field), realm.path(field), field);
+        }
+    }
+
+    @Test
+    void demoDataImportsTheDemoRealmWithItsUsers() throws Exception {
+        Chart.API.clear();
+        JsonNode realm = importedRealm(Chart.render(Map.of("demoData", "true")));
+        JsonNode file = new ObjectMapper().readTree(Chart.DIR.resolve("files/realm/spending-control-realm.json").toFile());
+        assertEquals(file.path("users").size() + 1, realm.path("users").size(), "the demo users and the smoke-test account");
+        assertEquals(file.path("clients").size() + 1, realm.path("clients").size());
+        assertTrue(realm.toString().contains("dhsc-editor"));
+    }
+
+    static JsonNode importedRealm(Manifests m) throws Exception {
+        Deployment kc = m.get(Deployment.class, fullname("keycloak"));
+        var pod = kc.getSpec().getTemplate().getSpec();
+        var realmMount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(v -> v.getMountPath().equals("/opt/keycloak/data/import")).findFirst().orElseThrow();
         var realmVolume = pod.getVolumes().stream().filter(v -> v.getName().equals(realmMount.getName())).findFirst().orElseThrow();
-        ConfigMap realm = manifests.get(ConfigMap.class, realmVolume.getConfigMap().getName());
-        String json = realm.getData().get("spending-control-realm.json");
-        JsonNode parsed = new ObjectMapper().readTree(json);
-        assertEquals("spending-control", parsed.path("realm").asText());
-        assertEquals(Chart.read(Chart.DIR.resolve("files/realm/spending-control-realm.json")).strip(), json.strip());
+        ConfigMap realm = m.get(ConfigMap.class, realmVolume.getConfigMap().getName());
+        assertEquals(1, realm.getData().size());
+        return new ObjectMapper().readTree(realm.getData().values().iterator().next());
     }
 
     @Test

@@ -18,10 +18,17 @@ class NotesTest {
         assertTrue(notes.contains("port-forward svc/demo-gateway 8080:8080"), notes);
         assertTrue(notes.contains("port-forward svc/demo-keycloak 8180:8080"), notes);
         assertTrue(notes.contains("http://localhost:8180/realms/spending-control/protocol/openid-connect/token"), notes);
-        assertTrue(notes.contains("/q/health/ready"), notes);
         assertTrue(notes.contains("helm test demo"), notes);
         assertTrue(notes.contains("WARNING: createSecrets is true"), notes);
-        assertTrue(notes.contains("LOCAL-DEVELOPMENT passwords"), notes);
+        assertFalse(notes.contains("LOCAL-DEVELOPMENT"), "no demo realm by default: " + notes);
+    }
+
+    @Test
+    void demoDataNotesWarnAboutTheDemoRealm() {
+        String out = Chart.installDryRunOutput(List.of(), Map.of("demoData", "true"));
+        String notes = out.substring(out.indexOf("NOTES:"));
+        assertTrue(notes.contains("LOCAL-DEVELOPMENT ones"), notes);
+        assertTrue(notes.contains("dhsc-finance-system"), notes);
     }
 
     @Test

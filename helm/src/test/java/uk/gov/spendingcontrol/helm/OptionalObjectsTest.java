@@ -95,9 +95,10 @@ class OptionalObjectsTest {
         var gateway = m.get(NetworkPolicy.class, fullname("gateway")).getSpec().getIngress();
         assertEquals(1, gateway.size());
         assertTrue(gateway.get(0).getFrom() == null || gateway.get(0).getFrom().isEmpty());
-        // a service accepts only the gateway
+        // a service accepts only the gateway, on its public port only
         var budget = m.get(NetworkPolicy.class, fullname("budget")).getSpec().getIngress();
         assertEquals(1, budget.size());
+        assertEquals("http", budget.get(0).getPorts().get(0).getPort().getStrVal());
         assertEquals(Map.of("app.kubernetes.io/name", "gateway", "app.kubernetes.io/instance", Chart.RELEASE),
                 budget.get(0).getFrom().get(0).getPodSelector().getMatchLabels());
         // PostgreSQL accepts every pod of the release (services and Keycloak), which all carry those labels
@@ -143,7 +144,8 @@ class OptionalObjectsTest {
     void realmImportCanBeSwitchedOff() {
         Manifests m = renderAdding(Map.of("keycloak.importRealm", "false"), Map.of("ConfigMap", -1L));
         Container kc = m.get(Deployment.class, fullname("keycloak")).getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals(List.of("start"), kc.getArgs());
+        assertEquals(List.of("start", "--optimized"), kc.getArgs());
+        assertNull(env(kc).get("SC_SMOKE_TEST_CLIENT_SECRET"), "nothing to import");
         assertTrue(kc.getVolumeMounts().stream().noneMatch(v -> v.getMountPath().contains("import")));
     }
 
@@ -197,7 +199,10 @@ class OptionalObjectsTest {
         assertEquals("registry.example.gov.uk/sc/spending-control/budget:1.2.3", onlyContainer(m.get(Deployment.class, fullname("budget"))).getImage());
         assertEquals("registry.example.gov.uk/sc/spending-control/gateway:1.2.4", onlyContainer(m.get(Deployment.class, fullname("gateway"))).getImage());
         assertEquals("1.2.4", m.get(Deployment.class, fullname("gateway")).getMetadata().getLabels().get("app.kubernetes.io/version"));
-        assertEquals("quay.io/keycloak/keycloak:26.7.3", m.get(Deployment.class, fullname("keycloak")).getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
-                "the global registry applies to the suite's images only");
+        assertEquals("registry.example.gov.uk/sc/spending-control/keycloak:1.2.3",
+                m.get(Deployment.class, fullname("keycloak")).getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+                "every image make images builds follows the global registry and tag");
+        assertEquals("registry.example.gov.uk/sc/spending-control/postgresql:1.2.3",
+                m.get(StatefulSet.class, fullname("postgresql")).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
     }
 }

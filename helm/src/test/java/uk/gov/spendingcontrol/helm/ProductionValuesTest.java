@@ -56,7 +56,9 @@ class ProductionValuesTest {
                 "HorizontalPodAutoscaler", 5L,
                 "PodDisruptionBudget", 5L,
                 "NetworkPolicy", 5L,
-                "Ingress", 1L), manifests.countByKind());
+                "Ingress", 1L,
+                "ServiceMonitor", 1L,
+                "PrometheusRule", 1L), manifests.countByKind());
     }
 
     @Test
@@ -112,7 +114,9 @@ class ProductionValuesTest {
         assertEquals(gatewayPods, rules.get(0).getFrom().get(0).getPodSelector().getMatchLabels());
         assertNull(rules.get(0).getFrom().get(0).getNamespaceSelector(), "only the gateway of this namespace");
         assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), rules.get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels());
-        rules.forEach(r -> assertEquals("http", r.getPorts().get(0).getPort().getStrVal()));
+        assertEquals("http", rules.get(0).getPorts().get(0).getPort().getStrVal(), "the gateway reaches the public port");
+        assertEquals("management", rules.get(1).getPorts().get(0).getPort().getStrVal(), "monitoring reaches the management port only");
+        assertEquals(1, rules.get(1).getPorts().size());
     }
 
     @Test
@@ -124,8 +128,28 @@ class ProductionValuesTest {
     }
 
     @Test
+    void gatewayManagementPortIsForMonitoringOnly() {
+        var rules = manifests.get(NetworkPolicy.class, fullname("gateway")).getSpec().getIngress();
+        assertEquals(2, rules.size());
+        assertEquals(List.of("http"), rules.get(0).getPorts().stream().map(p -> p.getPort().getStrVal()).toList());
+        assertEquals(List.of("management"), rules.get(1).getPorts().stream().map(p -> p.getPort().getStrVal()).toList());
+        assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), rules.get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels());
+    }
+
+    @Test
+    void gatewayKnowsItsPublicAddressFromTheIngress() {
+        Container gateway = onlyContainer(manifests.get(Deployment.class, fullname("gateway")));
+        assertEquals("https://spending-control.example.gov.uk", envValue(gateway, "GATEWAY_PUBLIC_BASE_URL"));
+        for (String service : Chart.SERVICES) {
+            assertNull(env(onlyContainer(manifests.get(Deployment.class, fullname(service)))).get("GATEWAY_PUBLIC_BASE_URL"));
+        }
+    }
+
+    @Test
     void ingressReachesOnlyTheGatewayOverTls() {
         Ingress ingress = manifests.all(Ingress.class).get(0);
+        assertEquals("16m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"),
+                "the gateway accepts 16 MiB on POST /api/v1/returns");
         assertEquals(fullname("gateway"), ingress.getMetadata().getName());
         assertEquals("nginx", ingress.getSpec().getIngressClassName());
         var rule = ingress.getSpec().getRules().get(0);

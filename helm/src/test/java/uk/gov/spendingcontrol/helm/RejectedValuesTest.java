@@ -38,6 +38,13 @@ class RejectedValuesTest {
             autoscaling.targetCPUUtilizationPercentage | 150            | /autoscaling/targetCPUUtilizationPercentage
             ingress.hosts[0].paths[0].pathType       | Regex            | /ingress/hosts/0/paths/0/pathType
             createSecrets                            | sometimes        | /createSecrets
+            ingress.maxBodySize                      | lots             | /ingress/maxBodySize
+            rollout.maxUnavailable                   | none             | /rollout/maxUnavailable
+            rollout.preStopSleepSeconds              | -1               | /rollout/preStopSleepSeconds
+            keycloak.image.tag                       | latest           | /keycloak/image/tag
+            tests.calls.budget                       | departments      | /tests/calls/budget
+            postgresql.cloudnativepg.pooler.poolMode | statement        | /postgresql/cloudnativepg/pooler/poolMode
+            metrics.prometheusRule.errorRateThreshold | 2               | /metrics/prometheusRule/errorRateThreshold
             """)
     void schemaRejects(String key, String value, String expected) {
         String message = Chart.renderError(List.of(), Map.of(key, value));
@@ -58,9 +65,15 @@ class RejectedValuesTest {
     }
 
     @Test
+    void productionValuesNeedTheSmokeTestClientsSecret() {
+        String message = Chart.renderError(List.of(Chart.PRODUCTION_VALUES), Map.of("tests.client.existingSecret", ""));
+        assertTrue(message.contains("tests.client.existingSecret must name an existing Secret when createSecrets is false"), message);
+    }
+
+    @Test
     void anExternalDatabaseNeedsAHost() {
         String message = Chart.renderError(List.of(), Map.of("postgresql.enabled", "false"));
-        assertTrue(message.contains("postgresql.external.host is required when postgresql.enabled is false"), message);
+        assertTrue(message.contains("postgresql.external.host is required when postgresql.enabled and postgresql.cloudnativepg.enabled are false"), message);
     }
 
     @Test
@@ -68,7 +81,7 @@ class RejectedValuesTest {
         String message = Chart.renderError(List.of(), Map.of("createSecrets", "false",
                 "components.budget.database.existingSecret", "a", "components.outcome-delivery-plan.database.existingSecret", "b",
                 "components.delegation-rules.database.existingSecret", "c", "components.reporting.database.existingSecret", "d",
-                "keycloak.admin.existingSecret", "e", "keycloak.database.existingSecret", "f"));
+                "keycloak.admin.existingSecret", "e", "keycloak.database.existingSecret", "f", "tests.client.existingSecret", "g"));
         assertTrue(message.contains("postgresql.auth.existingSecret must name an existing Secret"), message);
     }
 }

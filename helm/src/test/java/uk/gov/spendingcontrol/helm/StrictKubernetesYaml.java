@@ -49,7 +49,17 @@ final class StrictKubernetesYaml {
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
 
+    /**
+     * Custom resources the chart renders behind switches (CloudNativePG, Prometheus Operator). The fabric8 model has no
+     * class for them: they are read as generic resources (duplicate keys still fail) and their fields are checked by
+     * the tests that switch them on.
+     */
+    static final java.util.Set<String> CUSTOM_KINDS = java.util.Set.of(
+            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Pooler", "postgresql.cnpg.io/v1/ScheduledBackup",
+            "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
+
     private static final ObjectMapper MAPPER = strictMapper();
+    private static final ObjectMapper GENERIC = new ObjectMapper();
 
     private StrictKubernetesYaml() {
     }
@@ -96,6 +106,13 @@ final class StrictKubernetesYaml {
 
     private static HasMetadata parse(JsonNode node) {
         String type = node.path("apiVersion").asText() + "/" + node.path("kind").asText();
+        if (CUSTOM_KINDS.contains(type)) {
+            try {
+                return GENERIC.treeToValue(node, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(type + ": " + e.getMessage(), e);
+            }
+        }
         Class<? extends HasMetadata> kind = KINDS.get(type);
         if (kind == null) {
             throw new IllegalArgumentException("the chart is not meant to render " + type + ": "

@@ -46,16 +46,14 @@ class BadInputSweepTest {
                 .when().post(Fixtures.PLANS).then().statusCode(201).extract();
         String id = created.path("id");
         String etag = created.header("ETag");
-        String update = body.replace("\"financialYear\":\"" + YEAR + "\",", "\"version\":0,");
+        // an update names the version it read in If-Match, never in the body (a "version" member is an unknown one)
+        String update = body.replace("\"financialYear\":\"" + YEAR + "\",", "");
         Field[] create = new Field[CONTENT.length + 1];
         create[0] = field("financialYear", Kind.YEAR);
         System.arraycopy(CONTENT, 0, create, 1, CONTENT.length);
-        Field[] change = new Field[CONTENT.length + 1];
-        change[0] = field("version", Kind.WHOLE);
-        System.arraycopy(CONTENT, 0, change, 1, CONTENT.length);
         int sent = new BadInputSweep(BadInputSweep.rowCounts(db, "odp"))
                 .body("POST", Fixtures.PLANS, EDITOR, Map.of(), Fixtures.complete("2061-62", "Another"), create)
-                .body("PUT", Fixtures.PLANS + "/" + id, EDITOR, Map.of("If-Match", etag), update, change)
+                .body("PUT", Fixtures.PLANS + "/" + id, EDITOR, Map.of("If-Match", etag), update, CONTENT)
                 .path("PUT", Fixtures.PLANS + "/{id}", EDITOR, Map.of("If-Match", etag), update, field("id", Kind.UUID))
                 .path("POST", Fixtures.PLANS + "/{id}/publication", EDITOR, Map.of("If-Match", etag), null,
                         field("id", Kind.UUID))

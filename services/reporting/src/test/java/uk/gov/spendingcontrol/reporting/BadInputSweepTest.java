@@ -49,11 +49,11 @@ class BadInputSweepTest {
                 .when().post(BASE).then().statusCode(201).extract();
         String id = created.path("id");
         String etag = created.header("ETag");
-        String update = requirement(code).replace("{\"code\"", "{\"version\":1,\"code\"");
+        // an update names the version it read in If-Match, never in the body (a "version" member is an unknown one)
+        String update = requirement(code);
         int sent = new BadInputSweep(BadInputSweep.rowCounts(db, "reporting"))
                 .body("POST", BASE, CO, Map.of(), requirement(code + "-NEW"), CONTENT)
                 .body("PUT", BASE + "/" + id, CO, Map.of("If-Match", etag), update, CONTENT)
-                .body("PUT", BASE + "/" + id, CO, Map.of("If-Match", etag), update, field("version", Kind.WHOLE))
                 .path("PUT", BASE + "/{id}", CO, Map.of("If-Match", etag), update, field("id", Kind.UUID))
                 .body("POST", BASE + "/" + id + "/retirement", CO, Map.of("If-Match", etag),
                         "{\"reason\":\"No longer needed\"}", field("reason", Kind.FREE_TEXT))
@@ -65,6 +65,6 @@ class BadInputSweepTest {
                 .query("GET", BASE + "/" + id + "/history", CO, field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
                 .path("GET", BASE + "/{id}/history", CO, Map.of(), null, field("id", Kind.UUID))
                 .assertEveryCaseIsRefused();
-        assertTrue(sent > 200, sent + " cases");
+        assertTrue(sent > 180, sent + " cases");
     }
 }
