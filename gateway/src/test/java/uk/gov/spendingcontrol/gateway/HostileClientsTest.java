@@ -170,8 +170,9 @@ class HostileClientsTest extends GatewayTestSupport {
             for (String route : new String[] {"/api/v1/departments", "/api/v1/programmes", "/api/v1/control-totals",
                     "/api/v1/allocations", "/api/v1/financial-years", "/api/v1/returns", "/api/v1/variance",
                     "/api/v1/joint-bids", "/api/v1/change-feeds/budget", "/api/v1/outcome-delivery-plans",
-                    "/api/v1/cross-cutting-outcomes", "/api/v1/published", "/api/v1/reporting-requirements",
-                    "/api/v1/dashboards", "/api/v1/data-inventory"}) {
+                    "/api/v1/published", "/api/v1/change-feeds/outcome-delivery-plan",
+                    "/api/v1/reporting-requirements",
+                    "/api/v1/change-feeds/reporting"}) {
                 given().header("Authorization", "Bearer " + victim).when().get(route + "/1")
                         .then().statusCode(200).body("method", equalTo("GET"));
             }
