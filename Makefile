@@ -26,7 +26,7 @@ openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intend
 	$(MVN) verify -Dsc.openapi.write=true -pl services/budget,services/outcome-delivery-plan,services/delegation-rules,services/reporting -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest='PlatformTest'
 
 bench: ## run the benchmarks (not part of `make test`); figures go to docs/performance.md
-	$(MVN) verify -pl services/budget -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) verify -pl services/budget,services/delegation-rules -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 bench-gateway: ## gateway vs direct vs nginx with wrk (installs wrk and nginx-light); figures go to docs/performance.md
 	@bench/gateway/run.sh
