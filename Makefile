@@ -26,7 +26,7 @@ openapi: ## rewrite the committed OpenAPI documents in docs/api/ after an intend
 	$(MVN) verify -Dsc.openapi.write=true -pl services/budget,services/outcome-delivery-plan,services/delegation-rules,services/reporting -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest='PlatformTest'
 
 bench: ## run the benchmarks (not part of `make test`); figures go to docs/performance.md
-	$(MVN) verify -pl services/budget -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) verify -pl services/budget,services/delegation-rules -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 bench-odp: ## run the outcome-delivery-plan benchmarks (plan read, 10,000 data points vs COPY); figures go to docs/performance.md
 	$(MVN) verify -pl services/outcome-delivery-plan -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false

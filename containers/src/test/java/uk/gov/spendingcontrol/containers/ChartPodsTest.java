@@ -134,7 +134,7 @@ class ChartPodsTest {
         Map<String, String> calls = Map.of(
                 "budget", "/api/v1/departments",
                 "outcome-delivery-plan", "/api/v1/outcome-delivery-plans",
-                "delegation-rules", "/api/v1/delegation-rules",
+                "delegation-rules", "/api/v1/delegation-rules/rule-sets",
                 "reporting", "/api/v1/reporting-requirements");
         for (var call : calls.entrySet()) {
             HttpResponse<String> r = get(suite.url("gateway", 8080, call.getValue()), token);
@@ -237,8 +237,7 @@ class ChartPodsTest {
             checked.add(service);
             KubePlan.PlannedPod old = previous.play(suite, service);
             suite.waitUntilReady(List.of(old), System.nanoTime(), Duration.ofMinutes(4));
-            String path = Map.of("budget", "/api/v1/departments", "outcome-delivery-plan", "/api/v1/outcome-delivery-plans",
-                    "delegation-rules", "/api/v1/delegation-rules", "reporting", "/api/v1/reporting-requirements").get(service);
+            String path = previous.smokeCall(service);
             HttpResponse<String> r = get("http://" + old.ip() + ":8080" + path, token);
             assertEquals(200, r.statusCode(), service + " of " + previous + " against the new schema: " + r.body());
             assertTrue(Podman.JSON.readTree(r.body()).path("items").isArray(), r.body());

@@ -1,66 +1,88 @@
 package uk.gov.spendingcontrol.delegation;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.spendingcontrol.delegation.Api.APPROVALS;
+import static uk.gov.spendingcontrol.delegation.Api.CO;
+import static uk.gov.spendingcontrol.delegation.Api.DECISIONS;
+import static uk.gov.spendingcontrol.delegation.Api.HMT;
+import static uk.gov.spendingcontrol.delegation.Api.HMT_APPROVER;
+import static uk.gov.spendingcontrol.delegation.Api.RULE_SETS;
 import static uk.gov.spendingcontrol.testing.BadInputSweep.field;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.gov.spendingcontrol.testing.BadInputSweep;
 import uk.gov.spendingcontrol.testing.BadInputSweep.Kind;
-import uk.gov.spendingcontrol.testing.TestTokens;
 
 /**
- * Every write endpoint of the delegation-rules service (and the decision, which writes nothing), and the parameters
- * of its reads, swept with the bad inputs of issue 7 (BadInputSweep): each is a 4xx problem+json pointing at the
- * field or parameter, never a 5xx, and writes nothing. DSIT's delegation is used by no other test.
+ * Every write endpoint of the delegation-rules service, and the parameters of its reads, swept with the bad inputs of
+ * issue 7 (BadInputSweep): each is a 4xx problem+json pointing at the field or parameter, never a 5xx, and writes
+ * nothing (row counts of every table of the schema, the change feed included).
  */
 @QuarkusTest
 class BadInputSweepTest {
 
-    static final String CO = TestTokens.central("co-admin", "cabinet-office-admin");
-    static final String BASE = "/api/v1/delegation-rules";
-
     @Inject
     AgroalDataSource db;
 
-    static String rules() {
-        return "{\"reason\":\"Sweep\",\"rules\":[{\"kindOfSpend\":\"CAPITAL_PROJECT\","
-                + "\"threshold\":\"30000000.00\",\"approverAbove\":\"TREASURY\"}]}";
-    }
-
     @Test
     void everyWriteAndEveryParameter() {
-        if (given().auth().oauth2(CO).when().get(BASE + "/DSIT").statusCode() == 404) {
-            given().auth().oauth2(CO).contentType(ContentType.JSON).header("If-None-Match", "*").body(rules())
-                    .when().put(BASE + "/DSIT")
-                    .then().statusCode(201);
-        }
-        String etag = given().auth().oauth2(CO).when().get(BASE + "/DSIT").then().statusCode(200).extract()
-                .header("ETag");
+        String dept = DecisionsTest.department();
+        String ruleSet = Api.createRuleSet(HMT, dept, "sweep", "TREASURY");
+        String rules = Api.rules(List.of(Api.limit("capital", "CAPITAL_PROJECT", "OUTLINE_BUSINESS_CASE", "1000")),
+                List.of(Api.control("property", "PROPERTY", "1000")), List.of(Api.condition("c", "novel", "TREASURY",
+                        null, "Novel")));
+        ExtractableResponse<Response> draft = Api.postDraft(HMT, ruleSet, Api.today().plusDays(1), rules);
+        String submitted = Api.decide(Api.editor(dept), Api.with(Api.proposal("CAPITAL_PROJECT", "90000000", "1",
+                null, false), "\"submit\":true")).path("approvals[0].id");
+        String decision = Api.with(Api.proposal("CAPITAL_PROJECT", "1000.00", "10.00", "FULL_BUSINESS_CASE", false),
+                "\"department\":\"" + dept + "\",\"programme\":\"P-1\",\"description\":\"Sweep\",\"asAt\":\""
+                        + Api.today() + "\",\"submit\":false");
+        String versions = RULE_SETS + "/" + ruleSet + "/versions";
         int sent = new BadInputSweep(BadInputSweep.rowCounts(db, "delegation"))
-                .body("PUT", BASE + "/DSIT", CO, Map.of("If-Match", etag), rules(),
-                        field("reason", Kind.FREE_TEXT),
-                        field("rules[0].kindOfSpend", Kind.ENUM), field("rules[0].threshold", Kind.AMOUNT),
-                        field("rules[0].approverAbove", Kind.ENUM))
-                .path("PUT", BASE + "/{department}", CO, Map.of("If-Match", etag), rules(),
-                        field("department", Kind.TEXT))
-                .body("POST", BASE + "/decisions", CO, Map.of(),
-                        "{\"department\":\"DSIT\",\"kindOfSpend\":\"CAPITAL_PROJECT\",\"wholeLifeCost\":\"1000.00\","
-                                + "\"novel\":false,\"contentious\":false,\"repercussive\":false}",
-                        field("department", Kind.TEXT), field("kindOfSpend", Kind.ENUM),
-                        field("wholeLifeCost", Kind.AMOUNT), field("novel", Kind.BOOLEAN),
-                        field("contentious", Kind.BOOLEAN), field("repercussive", Kind.BOOLEAN))
-                .query("GET", BASE, CO, field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
-                .path("GET", BASE + "/{department}", CO, Map.of(), null, field("department", Kind.TEXT))
-                .query("GET", BASE + "/DSIT/versions", CO, field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
-                .path("GET", BASE + "/{department}/versions", CO, Map.of(), null, field("department", Kind.TEXT))
-                .path("GET", BASE + "/DSIT/versions/{version}", CO, Map.of(), null, field("version", Kind.WHOLE))
+                .body("POST", RULE_SETS, HMT, Map.of(), Api.newRuleSet(dept, "other", "TREASURY"),
+                        field("department", Kind.TEXT), field("name", Kind.TEXT), field("title", Kind.TEXT),
+                        field("owner", Kind.ENUM))
+                .body("PUT", RULE_SETS + "/" + ruleSet + "/owner", HMT, Map.of("If-Match", "\"1\""),
+                        "{\"owner\":\"CABINET_OFFICE\",\"reason\":\"Reform\"}", field("owner", Kind.ENUM),
+                        field("reason", Kind.FREE_TEXT))
+                .body("PUT", versions + "/1", Api.HMT_2, Map.of("If-Match", draft.header("ETag")),
+                        Api.draft(Api.today().plusDays(2), rules), field("effectiveFrom", Kind.DATE),
+                        field("note", Kind.FREE_TEXT), field("rules.limits[0].category", Kind.ENUM),
+                        field("rules.limits[0].stage", Kind.ENUM), field("rules.limits[0].wholeLifeCost", Kind.AMOUNT),
+                        field("rules.spendControls[0].id", Kind.TEXT),
+                        field("rules.spendControls[0].wholeLifeCost", Kind.AMOUNT),
+                        field("rules.conditions[0].expression", Kind.FREE_TEXT),
+                        field("rules.conditions[0].approver", Kind.ENUM))
+                .body("POST", DECISIONS, CO, Map.of(), decision, field("department", Kind.TEXT),
+                        field("category", Kind.ENUM), field("wholeLifeCost", Kind.AMOUNT),
+                        field("annualCost", Kind.AMOUNT), field("stage", Kind.ENUM), field("novel", Kind.BOOLEAN),
+                        field("contentious", Kind.BOOLEAN), field("repercussive", Kind.BOOLEAN),
+                        field("programme", Kind.TEXT), field("description", Kind.FREE_TEXT),
+                        field("asAt", Kind.DATE), field("submit", Kind.BOOLEAN))
+                .body("POST", APPROVALS + "/" + submitted + "/decision", HMT_APPROVER, Map.of("If-Match", "\"1\""),
+                        "{\"outcome\":\"REJECTED\",\"comment\":\"No\",\"conditions\":[]}",
+                        field("outcome", Kind.ENUM), field("comment", Kind.FREE_TEXT))
+                .query("GET", RULE_SETS, HMT, field("department", Kind.TEXT), field("limit", Kind.WHOLE),
+                        field("cursor", Kind.CURSOR))
+                .query("GET", versions, HMT, field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
+                .query("GET", versions + "/1/impact", HMT, field("months", Kind.WHOLE))
+                .query("GET", DECISIONS, HMT, field("submitted", Kind.BOOLEAN), field("limit", Kind.WHOLE),
+                        field("cursor", Kind.CURSOR))
+                .query("GET", APPROVALS, HMT, field("approver", Kind.ENUM), field("status", Kind.ENUM),
+                        field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
+                .path("GET", RULE_SETS + "/{id}", HMT, Map.of(), null, field("id", Kind.UUID))
+                .path("GET", RULE_SETS + "/" + ruleSet + "/versions/{number}", HMT, Map.of(), null,
+                        field("number", Kind.WHOLE))
+                .path("GET", DECISIONS + "/{id}", HMT, Map.of(), null, field("id", Kind.UUID))
+                .path("GET", APPROVALS + "/{id}", HMT, Map.of(), null, field("id", Kind.UUID))
                 .assertEveryCaseIsRefused();
-        assertTrue(sent > 100, sent + " cases");
+        assertTrue(sent > 150, sent + " cases");
     }
 }

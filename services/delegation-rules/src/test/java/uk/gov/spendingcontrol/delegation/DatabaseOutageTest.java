@@ -2,7 +2,6 @@ package uk.gov.spendingcontrol.delegation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.concurrent.ThreadLocalRandom;
 import uk.gov.spendingcontrol.testing.DatabaseOutageTests;
 
 /** 503 with Retry-After while PostgreSQL is stopped, nothing half-written, success once it is back. */
@@ -11,16 +10,15 @@ class DatabaseOutageTest extends DatabaseOutageTests {
 
     @Override
     protected Response read() {
-        return Api.as(Api.HMT).when().get("/api/v1/delegation-rules");
+        return Api.as(Api.HMT).when().get(Api.RULE_SETS);
     }
 
     @Override
     protected Write newWrite() {
-        String department = "OUT" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        return write(() -> Api.create(Api.CO, department, Api.delegation("First delegation, written during an outage",
-                        Api.rule("CAPITAL_PROJECT", "1000000", "TREASURY"))).extract().response(),
-                () -> count("SELECT count(*) FROM delegation.delegation_version WHERE department_code = ?",
-                        department) > 0);
+        String department = Api.newDepartment();
+        return write(() -> Api.as(Api.HMT).contentType("application/json")
+                        .body(Api.newRuleSet(department, "outage", "TREASURY")).when().post(Api.RULE_SETS),
+                () -> count("SELECT count(*) FROM delegation.rule_set WHERE department_code = ?", department) > 0);
     }
 
     @Override

@@ -1,77 +1,39 @@
 package uk.gov.spendingcontrol.delegation;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static uk.gov.spendingcontrol.delegation.Api.eventsOf;
-import static uk.gov.spendingcontrol.delegation.Api.versionsOf;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.gov.spendingcontrol.common.feed.ChangeEvent;
-import uk.gov.spendingcontrol.common.feed.ChangeFeed;
+import uk.gov.spendingcontrol.testing.TestTokens;
 
-/** The demo migration (loaded in tests) gives DHSC, DFE and DEFRA a first version, once, with its change-feed event. */
+/** The demo migration (loaded in tests) gives DHSC, DFE and DEFRA two rule sets in force, approved by a checker. */
 @QuarkusTest
 class DemoDataTest {
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ChangeFeed events;
-
-    @Inject
-    ObjectMapper json;
-
     @Test
-    void theDemoMigrationIsIdempotentAndWritesTheOutboxLikeTheService() throws Exception {
+    void demoDepartmentsHaveTheirRuleSetsInForce() {
         for (String dept : List.of("DHSC", "DFE", "DEFRA")) {
-            assertEquals(List.of(1), versionsOf(dept), dept);
-            assertEquals(1, eventsOf(events, dept).size(), dept);
+            Api.as(Api.reader(dept)).get(Api.RULE_SETS).then().statusCode(200)
+                    .body("items.name", contains("delegated-authority", "spend-controls"))
+                    .body("items.owner", contains("TREASURY", "CABINET_OFFICE"))
+                    .body("items.inForce.version", contains(1, 1));
         }
-        // run it again, as Flyway would after an edit: it adds nothing
-        String sql;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/demo/R__demo_delegations.sql")) {
-            assertNotNull(in);
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${demo}", "true");
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET search_path TO delegation");
-            s.execute(sql);
-            s.execute("RESET search_path");
-        }
-        for (String dept : List.of("DHSC", "DFE", "DEFRA")) {
-            assertEquals(List.of(1), versionsOf(dept), dept);
-            assertEquals(1, eventsOf(events, dept).size(), dept);
-        }
-
-        // the demo event has the shape of the API's delegation, with the same figures
-        ChangeEvent event = eventsOf(events, "DHSC").get(0);
-        assertEquals("DelegationVersionCreated", event.type());
-        assertEquals(List.of("DHSC"), event.departments());
-        assertEquals("demo-data", event.recordedBy());
-        JsonNode payload = event.payload();
-        JsonNode api = json.readTree(Api.as(Api.HMT).when().get("/api/v1/delegation-rules/DHSC").then()
-                .statusCode(200).extract().asString());
-        assertEquals(fields(api), fields(payload));
-        assertEquals(api.get("rules"), payload.get("rules"));
-        assertEquals(api.get("version"), payload.get("version"));
-    }
-
-    private static Set<String> fields(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        String dhsc = TestTokens.user("dhsc-editor", "DHSC", "department-editor");
+        ExtractableResponse<Response> d = Api.decide(dhsc, Api.proposal("CAPITAL_PROJECT", "42000000", "5000000",
+                "FULL_BUSINESS_CASE", false));
+        assertEquals("WITHIN_DELEGATION", d.path("outcome"), d.asString());
+        ExtractableResponse<Response> digital = Api.decide(dhsc, Api.proposal("DIGITAL_AND_TECHNOLOGY", "6000000",
+                "2000000", null, false));
+        assertEquals(List.of("digital-and-technology"), digital.path("firedRules.ruleId"));
+        ExtractableResponse<Response> property = Api.decide(TestTokens.user("defra-reader", "DEFRA",
+                "department-reader"), Api.proposal("PROPERTY", "1000", "1000", null, false));
+        assertEquals(List.of("NO_LIMIT"), property.path("firedRules.kind"), "DEFRA has no property limit");
+        Api.as(Api.HMT).queryParam("department", "DHSC").get(Api.RULE_SETS).then()
+                .body("items[0].title", is("DHSC delegated authority (illustrative demo figures)"));
     }
 }

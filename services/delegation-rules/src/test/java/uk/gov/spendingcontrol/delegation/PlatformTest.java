@@ -18,7 +18,7 @@ class PlatformTest extends ServicePlatformTests {
     @Test
     void problemsCarryTheRequestId() {
         given().auth().oauth2(Api.HMT).header("X-Request-Id", "trace-42")
-                .when().get("/api/v1/delegation-rules/FCDO")
+                .when().get("/api/v1/delegation-rules/rule-sets/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).header("X-Request-Id", "trace-42").body("traceId", is("trace-42"));
     }
 }
