@@ -223,6 +223,9 @@ class MetricDataTest {
                 .body("id", contains("D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "D009", "D010"));
         // not JSON, a CSV without the columns, nothing at all: 400 naming where
         given().auth().oauth2(DHSC_SYSTEM).contentType(ContentType.JSON).body("{\"points\":[").when().post(DATA)
+                .then().statusCode(400).body("errors[0].field", is("points[0]"),
+                        "detail", containsString("not JSON at points[0]"));
+        given().auth().oauth2(DHSC_SYSTEM).contentType(ContentType.JSON).body("[]").when().post(DATA)
                 .then().statusCode(400).body("errors[0].field", is("body"));
         given().auth().oauth2(DHSC_SYSTEM).contentType("text/csv").body("metric,period\nx,y\n").when().post(DATA)
                 .then().statusCode(400).body("errors[0].field", is("header"));

@@ -48,7 +48,7 @@ public class ChangeFeed {
     }
 
     /**
-     * Appends several events at once, in order (one lock, one batched INSERT). Same rules as {@link #append}: inside the
+     * Appends several events at once, in order (one lock, multi-row INSERTs). Same rules as {@link #append}: inside the
      * change's transaction, as its last writes.
      */
     public void appendAll(List<NewEvent> events) {

@@ -87,10 +87,13 @@ public final class ChangeFeedTable {
         }
     }
 
+    /** Events per INSERT statement of {@link #appendAll} (7 parameters each, well under PostgreSQL's 65,535). */
+    static final int BATCH = 500;
+
     /**
-     * Appends several events in one batch (one lock, one batched INSERT), in the order given: what a change that
-     * records many aggregates at once (one event per metric of a data submission, say) calls instead of {@link #append}
-     * in a loop.
+     * Appends several events at once (one lock, one multi-row INSERT per {@value #BATCH} events), in the order given:
+     * what a change that records many aggregates at once (one event per metric of a data submission, say) calls
+     * instead of {@link #append} in a loop.
      */
     public void appendAll(Connection c, List<ChangeFeed.NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
@@ -105,21 +108,28 @@ public final class ChangeFeedTable {
             }
         }
         AdvisoryLocks.lock(c, LOCK_NAMESPACE, schema);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
-                + " (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by)"
-                + " VALUES (?, ?, ?, ?, CAST(? AS varchar(16)[]), CAST(? AS jsonb), ?)")) {
-            for (int i = 0; i < events.size(); i++) {
-                ChangeFeed.NewEvent e = events.get(i);
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, e.eventType());
-                insert.setString(3, e.aggregateType());
-                insert.setString(4, e.aggregateId());
-                insert.setArray(5, c.createArrayOf("varchar", e.departments().toArray()));
-                insert.setString(6, json.get(i));
-                insert.setString(7, e.recordedBy());
-                insert.addBatch();
+        // multi-row INSERTs, not a JDBC batch: one statement per chunk, and a lost connection fails as any statement does
+        for (int from = 0; from < events.size(); from += BATCH) {
+            int to = Math.min(events.size(), from + BATCH);
+            StringBuilder sql = new StringBuilder("INSERT INTO " + table
+                    + " (event_id, event_type, aggregate_type, aggregate_id, departments, payload, recorded_by) VALUES ");
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "" : ", ").append("(?, ?, ?, ?, CAST(? AS varchar(16)[]), CAST(? AS jsonb), ?)");
             }
-            insert.executeBatch();
+            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                int p = 0;
+                for (int i = from; i < to; i++) {
+                    ChangeFeed.NewEvent e = events.get(i);
+                    insert.setObject(++p, UUID.randomUUID());
+                    insert.setString(++p, e.eventType());
+                    insert.setString(++p, e.aggregateType());
+                    insert.setString(++p, e.aggregateId());
+                    insert.setArray(++p, c.createArrayOf("varchar", e.departments().toArray()));
+                    insert.setString(++p, json.get(i));
+                    insert.setString(++p, e.recordedBy());
+                }
+                insert.executeUpdate();
+            }
         }
     }
 

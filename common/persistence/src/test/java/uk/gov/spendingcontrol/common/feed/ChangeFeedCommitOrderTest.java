@@ -324,6 +324,32 @@ class ChangeFeedCommitOrderTest {
     }
 
     @Test
+    void aBatchIsAppendedInOrderUnderTheSameLockAndCommitsWithItsChange() throws Exception {
+        newFeed();
+        Connection c = connect(false);
+        List<ChangeFeed.NewEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(new ChangeFeed.NewEvent("Batched", "Probe", "b" + i, List.of(i % 2 == 0 ? "DHSC" : "DFE"),
+                    Map.of("n", i), "test"));
+        }
+        feed.appendAll(c, batch);
+        Connection reader = connect(true);
+        assertTrue(feed.read(reader, 0, Long.MAX_VALUE, 100, null).isEmpty(), "seen before the commit");
+        c.rollback();
+        assertTrue(feed.read(reader, 0, Long.MAX_VALUE, 100, null).isEmpty(), "a rolled-back batch stays unseen");
+        feed.appendAll(c, batch);
+        c.commit();
+        List<ChangeEvent> events = feed.read(reader, 0, Long.MAX_VALUE, 100, null);
+        assertEquals(List.of("b0", "b1", "b2", "b3", "b4"), events.stream().map(ChangeEvent::aggregateId).toList());
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).position() > events.get(i - 1).position());
+        }
+        assertEquals(List.of("b1", "b3"), feed.read(reader, 0, Long.MAX_VALUE, 100, "DFE").stream()
+                .map(ChangeEvent::aggregateId).toList());
+        assertEquals(4, events.get(4).payload().get("n").asInt());
+    }
+
+    @Test
     void eventsCannotBeChangedOrDeleted() throws Exception {
         newFeed();
         Connection c = connect(true);
