@@ -123,6 +123,36 @@ class CrossCuttingOutcomeTest {
     }
 
     @Test
+    void twoEditorsWritingThePartAtOnceOneWinsTheOtherIsToldNothingIsLost() throws Exception {
+        String id = register(newId());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String summary : List.of("First writer", "Second writer")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(DFE_EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                            .body("{\"summary\":\"" + summary + "\"}")
+                            .when().put(OUTCOMES + "/" + id + "/contributions/DFE").then().extract().statusCode();
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            assertEquals(List.of(200, 412), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        String summary = given().auth().oauth2(DFE_READER).when().get(OUTCOMES + "/" + id).then().statusCode(200)
+                .body("contributions[1].version", is(1)).extract().path("contributions[1].summary");
+        assertEquals(summary, new JsonPath(Db.lastPayload(db, id + "/DFE")).getString("summary"));
+        assertEquals(2, Db.count(db, "select count(*) from odp.change_event where aggregate_id = ?", id + "/DFE"));
+    }
+
+    @Test
     void theLeadOrTheCabinetOfficeAddsAndRemovesContributors() {
         String id = register(newId());
         // DFE, a contributor but not the lead, may not add DEFRA
