@@ -183,10 +183,10 @@ class ChartPodsTest {
     void twoBudgetReplicasStartingTogetherMigrateOnce() throws Exception {
         List<KubePlan.PlannedPod> budget = suite.plan.podsOf(RELEASE + "-budget");
         assertEquals(2, budget.size());
-        // the service's own versioned migrations and the change feed's, which every service takes from common-persistence
+        // the service's own versioned migrations and the shared ones every service takes from common-persistence
         long migrations = 0;
         for (String dir : List.of("services/budget/src/main/resources/db/migration",
-                "common/persistence/src/main/resources/db/change-feed")) {
+                "common/persistence/src/main/resources/db/change-feed", "common/persistence/src/main/resources/db/idempotency")) {
             try (Stream<Path> files = Files.list(suite.root.resolve(dir))) {
                 migrations += files.filter(f -> f.getFileName().toString().matches("V[0-9]+__.*\\.sql")).count();
             }
