@@ -71,7 +71,7 @@ FROM (VALUES
 JOIN cross_cutting_outcome o ON o.id = v.outcome_id AND o.created_by = 'demo-data'
 ON CONFLICT DO NOTHING;
 
-INSERT INTO priority_outcome (id, plan_id, sort_order, title, description, cross_cutting_outcome_id)
+INSERT INTO priority_outcome (id, plan_id, sort_order, title, description, cross_cutting_outcome)
 SELECT v.id::uuid, v.plan_id::uuid, v.sort_order, v.title, v.description,
        (SELECT c.id FROM cross_cutting_outcome c WHERE c.id = CASE v.id
             WHEN '0d9e0c1a-5c1e-4c8e-9a51-2026000000a2' THEN 'healthier-lives'

@@ -62,9 +62,10 @@ CREATE TABLE plan_revision (
 );
 CREATE INDEX plan_revision_as_at ON plan_revision (plan_id, published_at);
 
--- A priority outcome names its cross-cutting outcome by the register's id (the old uuid column named nothing).
-ALTER TABLE priority_outcome DROP COLUMN cross_cutting_outcome_id;
-ALTER TABLE priority_outcome ADD COLUMN cross_cutting_outcome_id varchar(64) REFERENCES cross_cutting_outcome (id);
+-- A priority outcome names its cross-cutting outcome by the register's id, in a new column. Expand and contract
+-- (docs/runbook.md): the old uuid column (which named nothing) stays for the previous release's pods, unused by this
+-- release; a later release drops it.
+ALTER TABLE priority_outcome ADD COLUMN cross_cutting_outcome varchar(64) REFERENCES cross_cutting_outcome (id);
 
 -- Enabler commitments have an owner and a due date (older ones may lack them; the API requires them).
 ALTER TABLE enabler_commitment ADD COLUMN owner varchar(200), ADD COLUMN due_date date;
@@ -91,8 +92,9 @@ UPDATE outcome_metric SET trajectory = jsonb_build_array(jsonb_build_object(
                   || to_char(target_date + interval '9 months', 'YY'),
         'target', trim_scale(target_value)))
 WHERE target_value IS NOT NULL;
-ALTER TABLE outcome_metric DROP COLUMN target_value, DROP COLUMN target_date;
-ALTER TABLE outcome_metric ALTER COLUMN department_code SET NOT NULL;
+-- target_value and target_date stay (the previous release's pods read and write them; this release leaves them NULL),
+-- and department_code stays nullable (their inserts do not set it; this release always does): a later release drops
+-- the first two and makes department_code NOT NULL.
 ALTER TABLE outcome_metric ADD CONSTRAINT outcome_metric_one_parent
     CHECK ((outcome_id IS NULL) <> (contribution_id IS NULL));
 CREATE INDEX outcome_metric_contribution ON outcome_metric (contribution_id, sort_order);

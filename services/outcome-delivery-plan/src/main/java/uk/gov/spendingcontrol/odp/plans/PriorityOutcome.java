@@ -40,7 +40,7 @@ public class PriorityOutcome {
     public String description;
 
     /** The cross-cutting outcome (shared by several departments) that this outcome contributes to, if any. */
-    @Column(name = "cross_cutting_outcome_id", length = 64)
+    @Column(name = "cross_cutting_outcome", length = 64)
     public String crossCuttingOutcomeId;
 
     @OneToMany(mappedBy = "outcome", cascade = CascadeType.ALL, orphanRemoval = true)
