@@ -38,7 +38,7 @@ import uk.gov.spendingcontrol.reporting.views.ViewRecords.ProgrammeView;
 public class ViewResource {
 
     public static final String PATH = "/api/v1/reporting";
-    static final String YEAR = "A financial year such as 2026-27; the current one when absent";
+    public static final String YEAR_TEXT = "A financial year such as 2026-27; the current one when absent";
 
     private final ViewService views;
     private final Caller caller;
@@ -58,7 +58,7 @@ public class ViewResource {
     @APIResponse(responseCode = "404", description = "No such department, or another department's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DepartmentOverview departmentOverview(@PathParam("code") String code,
-            @Parameter(description = YEAR) @QueryParam("financialYear") String financialYear) {
+            @Parameter(description = YEAR_TEXT) @QueryParam("financialYear") String financialYear) {
         return views.department(Viewer.of(caller), code, financialYear);
     }
 
@@ -71,7 +71,7 @@ public class ViewResource {
     @APIResponse(responseCode = "404", description = "No such programme, or not one of the caller's department",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProgrammeView programmeView(@PathParam("code") String code,
-            @Parameter(description = YEAR) @QueryParam("financialYear") String financialYear) {
+            @Parameter(description = YEAR_TEXT) @QueryParam("financialYear") String financialYear) {
         return views.programme(Viewer.of(caller), code, financialYear);
     }
 
@@ -85,7 +85,7 @@ public class ViewResource {
     @APIResponse(responseCode = "404", description = "No such cross-cutting outcome",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OutcomeView crossCuttingOutcomeView(@PathParam("id") String id,
-            @Parameter(description = YEAR) @QueryParam("financialYear") String financialYear) {
+            @Parameter(description = YEAR_TEXT) @QueryParam("financialYear") String financialYear) {
         return views.outcome(Viewer.of(caller), id, financialYear);
     }
 
@@ -95,7 +95,7 @@ public class ViewResource {
             + "sorted by risk (highest first) or by department code.")
     @APIResponse(responseCode = "200", description = "Every department",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernmentView.class)))
-    public GovernmentView governmentView(@Parameter(description = YEAR) @QueryParam("financialYear") String financialYear,
+    public GovernmentView governmentView(@Parameter(description = YEAR_TEXT) @QueryParam("financialYear") String financialYear,
             @Parameter(description = "risk (default) or department") @QueryParam("sort") String sort) {
         return views.government(Viewer.of(caller), financialYear, sort);
     }
