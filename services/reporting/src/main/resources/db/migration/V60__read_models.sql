@@ -186,5 +186,6 @@ CREATE TABLE compliance_submission (
     period           integer       NOT NULL CHECK (period BETWEEN 1 AND 12),
     submitted_by     varchar(200)  NOT NULL,
     submitted_at     timestamptz   NOT NULL,
+    idempotency_key  varchar(200),
     CONSTRAINT compliance_submission_key UNIQUE (requirement_id, department, financial_year, period)
 );
