@@ -464,6 +464,15 @@ start_app() {
       "SC_DEMO_DATA=true"
       "QUARKUS_FLYWAY_LOCATIONS=db/migration,db/demo"
     )
+    if [ "$name" = reporting ]; then
+      # reporting follows the other services' change feeds with its own client-credentials token (Keycloak client
+      # reporting-service, whose local-development secret is the default in its application.properties)
+      env+=(
+        "REPORTING_FEEDS_BUDGET_URL=$(url_of budget)"
+        "REPORTING_FEEDS_OUTCOME_DELIVERY_PLAN_URL=$(url_of outcome-delivery-plan)"
+        "REPORTING_FEEDS_DELEGATION_RULES_URL=$(url_of delegation-rules)"
+      )
+    fi
   fi
   say "$name: starting on port $port"
   # shellcheck disable=SC2086 # JAVA_OPTS_SERVICES is a list of options
