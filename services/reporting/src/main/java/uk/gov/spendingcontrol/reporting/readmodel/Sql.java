@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
+import uk.gov.spendingcontrol.common.feed.ChangeFeedTable;
 import org.hibernate.jdbc.ReturningWork;
 
 /**
@@ -90,20 +91,8 @@ public class Sql {
         }
     }
 
+    /** A text array column as a list (empty for SQL NULL). */
     public static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        Object[] items = (Object[]) array.getArray();
-        List<String> out = new ArrayList<>(items.length);
-        for (Object o : items) {
-            out.add(String.valueOf(o));
-        }
-        return out;
-    }
-
-    public static BigDecimal money(ResultSet rs, String column) throws SQLException {
-        BigDecimal d = rs.getBigDecimal(column);
-        return d == null ? BigDecimal.ZERO.setScale(2) : d.setScale(2);
+        return ChangeFeedTable.departments(array);
     }
 }
