@@ -31,6 +31,11 @@ CREATE TABLE view_change (
     at               timestamptz   NOT NULL DEFAULT clock_timestamp()
 );
 
+-- Every department any applied event concerned: the departments the views know (kept by the feed applier).
+CREATE TABLE rm_department (
+    code             varchar(16)   PRIMARY KEY
+);
+
 -- budget
 CREATE TABLE rm_control_adjustment (
     id               bigint        PRIMARY KEY,

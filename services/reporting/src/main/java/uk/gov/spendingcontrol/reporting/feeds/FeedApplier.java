@@ -68,6 +68,10 @@ public class FeedApplier {
                 + " last_success_at = CASE WHEN ? THEN clock_timestamp() ELSE last_success_at END WHERE source = ?",
                 position, head, lastChangedAt, applied, upToDate, source);
         if (!touched.isEmpty()) {
+            if (!touched.departments.isEmpty()) {
+                sql.update("INSERT INTO rm_department (code) SELECT unnest(CAST(? AS varchar[]))"
+                        + " ON CONFLICT (code) DO NOTHING", touched.departments);
+            }
             announce(source, position, touched);
         }
         return new Applied(applied, position);

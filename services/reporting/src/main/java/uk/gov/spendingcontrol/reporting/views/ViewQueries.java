@@ -199,12 +199,15 @@ public class ViewQueries {
         return out;
     }
 
-    /** Every department the read models know of. */
+    /** Every department the read models know of (any applied event concerned it). */
     public List<String> departments() {
-        return sql.list("SELECT department FROM rm_control_adjustment UNION SELECT department FROM rm_allocation"
-                + " UNION SELECT lead_department FROM rm_programme UNION SELECT department FROM rm_current_return"
-                + " UNION SELECT department FROM rm_metric UNION SELECT department FROM rm_approval ORDER BY 1",
-                rs -> rs.getString(1));
+        return sql.list("SELECT code FROM rm_department ORDER BY code", rs -> rs.getString(1));
+    }
+
+    /** Whether the read models know the department. */
+    public boolean knows(String department) {
+        return sql.one("SELECT EXISTS (SELECT 1 FROM rm_department WHERE code = ?)", rs -> rs.getBoolean(1),
+                department);
     }
 
     JsonNode tree(String json) {

@@ -94,7 +94,7 @@ public class ViewService {
         String dept = code(code);
         viewer.requireRead(dept);
         Map<String, SourceView> sources = freshness.all();
-        if (!q.departments().contains(dept)) {
+        if (!q.knows(dept)) {
             throw ProblemException.notFound("Department", code);
         }
         List<BoundaryFigures> boundaries = q.boundaries(year, dept).getOrDefault(dept, List.of());
@@ -155,7 +155,7 @@ public class ViewService {
         Set<String> departments = new LinkedHashSet<>();
         if (only == null) {
             departments.addAll(q.departments());
-        } else if (q.departments().contains(only)) {
+        } else if (q.knows(only)) {
             departments.add(only);
         }
         List<GovernmentRow> rows = new ArrayList<>();
