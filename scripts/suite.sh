@@ -459,11 +459,18 @@ start_app() {
       "QUARKUS_DATASOURCE_USERNAME=$user"
       "QUARKUS_DATASOURCE_PASSWORD=$pw"
       # Demo data. Quarkus fixes quarkus.flyway.locations at build time, so the services build db/demo in and run it
-      # only when SC_DEMO_DATA is true (quarkus.flyway.placeholders.demo=${SC_DEMO_DATA:false}); the locations
-      # variable is kept for a service built with a different set of locations.
+      # only when SC_DEMO_DATA is true (quarkus.flyway.placeholders.demo=${SC_DEMO_DATA:false}).
       "SC_DEMO_DATA=true"
-      "QUARKUS_FLYWAY_LOCATIONS=db/migration,db/demo"
     )
+    if [ "$name" = reporting ]; then
+      # reporting follows the other services' change feeds with its own client-credentials token (Keycloak client
+      # reporting-service, whose local-development secret is the default in its application.properties)
+      env+=(
+        "REPORTING_FEEDS_BUDGET_URL=$(url_of budget)"
+        "REPORTING_FEEDS_OUTCOME_DELIVERY_PLAN_URL=$(url_of outcome-delivery-plan)"
+        "REPORTING_FEEDS_DELEGATION_RULES_URL=$(url_of delegation-rules)"
+      )
+    fi
   fi
   say "$name: starting on port $port"
   # shellcheck disable=SC2086 # JAVA_OPTS_SERVICES is a list of options

@@ -303,6 +303,121 @@ class SuiteEndToEndTest {
         return page.path("events");
     }
 
+    // ------------------------------------------------------------------ reporting: the live picture
+
+    /** The current financial year, as the reporting views default to it. */
+    private static String currentYear() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        int start = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    private JsonNode dhscOverview(String year) throws IOException {
+        Response r = asUser("hmt-spending").queryParam("financialYear", year)
+                .get("/api/v1/reporting/departments/DHSC/overview");
+        return r.statusCode() == 200 ? JSON.readTree(r.asString()) : null;
+    }
+
+    private static java.math.BigDecimal capital(JsonNode overview) {
+        for (JsonNode b : overview.path("money").path("boundaries")) {
+            if (b.path("boundary").asText().equals("CAPITAL_DEL")) {
+                return b.path("controlTotal").decimalValue();
+            }
+        }
+        return java.math.BigDecimal.ZERO;
+    }
+
+    /**
+     * The reporting service follows the real feeds of the real services with its own Keycloak token: a control total
+     * changed through the gateway reaches the department overview and a live subscriber through the gateway; the
+     * time from the budget service's answer to the event on the stream is measured (feed lag).
+     */
+    @Test
+    @Order(50)
+    void aChangeThroughTheGatewayReachesTheViewAndALiveSubscriber() throws Exception {
+        String year = currentYear();
+        // a first change, then reporting catches up with the budget feed up to its head (the demo data, this change)
+        adjustDhsc(year, new java.math.BigDecimal("1.00"), "e2e first");
+        long head = JSON.readTree(asClient("reporting-service", REPORTING_SERVICE_SECRET).queryParam("limit", 1)
+                .get("/api/v1/change-feeds/budget").asString()).path("headPosition").asLong();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    JsonNode o = dhscOverview(year);
+                    return o != null && o.path("money").path("source").path("position").asLong() >= head;
+                });
+        JsonNode overview = dhscOverview(year);
+        assertFalse(overview.path("money").path("source").path("stale").asBoolean(), "budget is fresh: " + overview);
+        java.math.BigDecimal before = capital(overview);
+
+        String token = tokenOf("user:hmt-spending", Map.of("grant_type", "password", "client_id",
+                "spending-control-cli", "username", "hmt-spending", "password", PASSWORD));
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Suite.GATEWAY
+                        + "/api/v1/reporting/streams/departments/DHSC?financialYear=" + year))
+                        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().filter(l -> l.startsWith("data:"))
+                .forEach(l -> data.add(System.nanoTime() + " " + l.substring(5).trim())));
+        reader.setDaemon(true);
+        reader.start();
+        JsonNode snapshot = JSON.readTree(next(data)[1]);
+        assertEquals(0, before.compareTo(capital(snapshot.path("view"))), "the snapshot is the view: " + snapshot);
+
+        List<Long> lagsMicros = new ArrayList<>();
+        java.math.BigDecimal expected = before;
+        for (int i = 0; i < 20; i++) {
+            java.math.BigDecimal amount = new java.math.BigDecimal("1000.00").add(java.math.BigDecimal.valueOf(i));
+            adjustDhsc(year, amount, "e2e live picture " + i);
+            long accepted = System.nanoTime();
+            expected = expected.add(amount);
+            // the next change event of the DHSC stream carries the new figure
+            JsonNode change;
+            String[] got;
+            do {
+                got = next(data);
+                change = JSON.readTree(got[1]);
+            } while (capital(change.path("view")).compareTo(expected) != 0);
+            assertEquals("budget", change.path("source").asText());
+            assertTrue(change.path("eventTypes").toString().contains("ControlTotalAdjusted"), change.toString());
+            lagsMicros.add((Long.parseLong(got[0]) - accepted) / 1000);
+        }
+        stream.body().close();
+        assertEquals(0, expected.compareTo(capital(dhscOverview(year))), "the view agrees with the stream");
+        List<Long> sorted = lagsMicros.stream().sorted().toList();
+        String lag = "reporting feed lag (budget accepted -> SSE event through the gateway), 20 changes: p50 "
+                + sorted.get(9) / 1000.0 + " ms, p95 " + sorted.get(18) / 1000.0 + " ms, max "
+                + sorted.get(19) / 1000.0 + " ms";
+        System.out.println(lag);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "reporting-feed-lag.txt"), lag + "\n");
+
+        // open data without a login; the views need one; a department sees only its own
+        Response inventory = anonymous().get("/api/v1/open/data-inventory");
+        assertEquals(200, inventory.statusCode(), inventory.asString());
+        assertTrue(inventory.asString().contains("budget.returns"));
+        assertEquals(200, anonymous().get("/api/v1/open/fiscal-data-package/datapackage.json").statusCode());
+        assertProblem(anonymous().get("/api/v1/reporting/government"), 401);
+        assertProblem(asUser("dfe-reader").get("/api/v1/reporting/departments/DHSC/overview"), 404);
+    }
+
+    private void adjustDhsc(String year, java.math.BigDecimal amount, String reason) {
+        Response adjusted = asUser("hmt-spending").contentType("application/json")
+                .body(Map.of("department", "DHSC", "financialYear", year, "boundary", "CAPITAL_DEL",
+                        "type", "BUDGET_EXCHANGE", "amount", amount, "reason", reason))
+                .post("/api/v1/control-totals/adjustments");
+        assertEquals(201, adjusted.statusCode(), adjusted.asString());
+    }
+
+    /** The next data line of a stream (receipt time, JSON), waiting up to 20 s. */
+    private static String[] next(java.util.concurrent.BlockingQueue<String> data) throws InterruptedException {
+        String line = data.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+        if (line == null) {
+            fail("no event on the stream within 20 s");
+        }
+        return line.split(" ", 2);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private RequestSpecification anonymous() {

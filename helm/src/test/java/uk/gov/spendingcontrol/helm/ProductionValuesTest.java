@@ -102,7 +102,7 @@ class ProductionValuesTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void servicesAcceptTrafficOnlyFromTheGatewayAndMetrics(String service) {
+    void servicesAcceptTrafficOnlyFromTheGatewayReportingAndMetrics(String service) {
         NetworkPolicy policy = manifests.get(NetworkPolicy.class, fullname(service));
         Deployment d = manifests.get(Deployment.class, fullname(service));
         assertEquals(d.getSpec().getSelector().getMatchLabels(), policy.getSpec().getPodSelector().getMatchLabels());
@@ -110,8 +110,14 @@ class ProductionValuesTest {
         var rules = policy.getSpec().getIngress();
         assertEquals(2, rules.size());
         Map<String, String> gatewayPods = manifests.get(Deployment.class, fullname("gateway")).getSpec().getSelector().getMatchLabels();
-        assertEquals(1, rules.get(0).getFrom().size());
+        // the gateway, and (for the services whose change feeds it follows) the reporting service
+        assertEquals(service.equals("reporting") ? 1 : 2, rules.get(0).getFrom().size());
         assertEquals(gatewayPods, rules.get(0).getFrom().get(0).getPodSelector().getMatchLabels());
+        if (!service.equals("reporting")) {
+            assertEquals(manifests.get(Deployment.class, fullname("reporting")).getSpec().getSelector().getMatchLabels(),
+                    rules.get(0).getFrom().get(1).getPodSelector().getMatchLabels());
+            assertNull(rules.get(0).getFrom().get(1).getNamespaceSelector());
+        }
         assertNull(rules.get(0).getFrom().get(0).getNamespaceSelector(), "only the gateway of this namespace");
         assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"), rules.get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels());
         assertEquals("http", rules.get(0).getPorts().get(0).getPort().getStrVal(), "the gateway reaches the public port");

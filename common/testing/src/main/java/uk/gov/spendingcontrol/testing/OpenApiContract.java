@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiContract {
 
-    private static final Pattern PATH = Pattern.compile("^/api/v1(/([a-z0-9]+(-[a-z0-9]+)*|\\{[a-zA-Z]+\\}))+$");
+    /** Kebab-case segments under /api/v1; the last may name a file of a standard format (datapackage.json, x.csv). */
+    private static final Pattern PATH = Pattern.compile(
+            "^/api/v1(/([a-z0-9]+(-[a-z0-9]+)*|\\{[a-zA-Z]+\\}))*(/([a-z0-9]+(-[a-z0-9]+)*|\\{[a-zA-Z]+\\}))"
+                    + "(\\.(json|jsonld|csv|xlsx))?$");
 
     private OpenApiContract() {
     }

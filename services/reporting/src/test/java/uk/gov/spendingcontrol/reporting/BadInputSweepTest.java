@@ -25,6 +25,7 @@ class BadInputSweepTest {
 
     static final String CO = TestTokens.central("co-admin", "cabinet-office-admin");
     static final String BASE = "/api/v1/reporting-requirements";
+    static final String FCDO_EDITOR = TestTokens.user("fcdo-editor", "FCDO", "department-editor");
 
     @Inject
     AgroalDataSource db;
@@ -64,6 +65,16 @@ class BadInputSweepTest {
                 .path("GET", BASE + "/{id}", CO, Map.of(), null, field("id", Kind.UUID))
                 .query("GET", BASE + "/" + id + "/history", CO, field("limit", Kind.WHOLE), field("cursor", Kind.CURSOR))
                 .path("GET", BASE + "/{id}/history", CO, Map.of(), null, field("id", Kind.UUID))
+                // the live picture: a return recorded by hand, and the views' parameters
+                .body("POST", "/api/v1/reporting/compliance/submissions", FCDO_EDITOR, Map.of(),
+                        "{\"requirementId\":\"" + id + "\",\"financialYear\":\"2025-26\",\"period\":3}",
+                        field("requirementId", Kind.UUID), field("financialYear", Kind.YEAR), field("period", Kind.WHOLE))
+                .query("GET", "/api/v1/reporting/government", CO, field("financialYear", Kind.YEAR),
+                        field("sort", Kind.TEXT))
+                .query("GET", "/api/v1/reporting/compliance", CO, field("financialYear", Kind.YEAR),
+                        field("department", Kind.TEXT))
+                .query("GET", "/api/v1/reporting/burden", CO, field("financialYear", Kind.YEAR))
+                .query("GET", "/api/v1/open/exports/spending.csv", null, field("financialYear", Kind.YEAR))
                 .assertEveryCaseIsRefused();
         assertTrue(sent > 180, sent + " cases");
     }

@@ -7,6 +7,7 @@ import uk.gov.spendingcontrol.testing.PostgresTestResource;
 /** Every test of this module runs against a real PostgreSQL and the OIDC test server (declared once, globally). */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(FeedServer.class)
 public final class TestResources {
     private TestResources() {
     }

@@ -206,7 +206,8 @@ public final class ChangeFeedTable {
         }
     }
 
-    private static List<String> departments(Array array) throws SQLException {
+    /** A PostgreSQL text array as a list (empty for SQL NULL); also used by readers of other text arrays. */
+    public static List<String> departments(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
