@@ -1,0 +1,134 @@
+package uk.gov.spendingcontrol.web.department;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import uk.gov.spendingcontrol.common.security.Roles;
+import uk.gov.spendingcontrol.web.api.Api;
+import uk.gov.spendingcontrol.web.api.ApiProblem;
+import uk.gov.spendingcontrol.web.errors.PageException;
+import uk.gov.spendingcontrol.web.pages.Format;
+import uk.gov.spendingcontrol.web.security.CurrentUser;
+
+/**
+ * A department's home: its money position (chart and table, overspend risks first), its monthly returns and the
+ * approvals it waits for. The figures are live: the page follows budget's change feed through {@code /department/live}
+ * and is sent new figures as soon as a change concerns the department.
+ */
+@Path("/department")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.DEPARTMENT_READER, Roles.DEPARTMENT_EDITOR })
+public class DepartmentPages {
+
+    /** How often a live page asks budget whether anything changed. */
+    static final Duration POLL = Duration.ofMillis(250);
+
+    private final Api api;
+    private final CurrentUser user;
+    private final Template home;
+    private final Template figures;
+
+    DepartmentPages(Api api, CurrentUser user, @Location("department/home.html") Template home,
+            @Location("department/figures.html") Template figures) {
+        this.api = api;
+        this.user = user;
+        this.home = home;
+        this.figures = figures;
+    }
+
+    @GET
+    public TemplateInstance home(@QueryParam("financialYear") String financialYear) {
+        String department = department();
+        String year = year(financialYear);
+        DepartmentFigures money = DepartmentFigures.from(department, year,
+                api.get("budget", "/api/v1/variance", Map.of("financialYear", year)));
+        return home.data("figures", money)
+                .data("returns", returns(year))
+                .data("approvals", approvals())
+                .data("financialYear", year);
+    }
+
+    /**
+     * The figures as server-sent events: the first right away, then one each time budget's change feed moves for this
+     * department. The stream ends when the user's token does; the browser reconnects with its session (a new token).
+     */
+    @GET
+    @Path("live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> live(@QueryParam("financialYear") String financialYear) {
+        String department = department();
+        String year = year(financialYear);
+        String token = api.currentToken();
+        AtomicLong seen = new AtomicLong(-1);
+        return Multi.createFrom().ticks().every(POLL)
+                .onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> {
+                    long head = api.getWithToken(token, "budget", "/api/v1/change-feeds/budget",
+                            Map.of("after", 0, "limit", 1)).body().path("headPosition").asLong();
+                    if (head == seen.getAndSet(head)) {
+                        return "";
+                    }
+                    JsonNode variance = api.getWithToken(token, "budget", "/api/v1/variance",
+                            Map.of("financialYear", year)).body();
+                    return figures.data("figures", DepartmentFigures.from(department, year, variance)).render()
+                            .replaceAll("\\s*\\n\\s*", " ");
+                })
+                .filter(html -> !html.isEmpty())
+                .onFailure(ApiProblem.class).recoverWithCompletion();
+    }
+
+    private String department() {
+        String department = user.getDepartment();
+        if (department == null) {
+            throw new PageException(403, null, null);
+        }
+        return department;
+    }
+
+    static String year(String financialYear) {
+        return Years.orCurrent(financialYear);
+    }
+
+    private List<Map<String, String>> returns(String year) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode r : api.get("budget", "/api/v1/returns", Map.of("financialYear", year, "limit", 5)).path("items")) {
+            rows.add(Map.of("id", r.path("id").asText(), "period", r.path("period").asText(),
+                    "version", r.path("version").asText(), "status", Format.words(r.path("status").asText()),
+                    "submittedAt", Format.dateTime(r.path("submittedAt").asText(null))));
+        }
+        return rows;
+    }
+
+    private List<Map<String, String>> approvals() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode a : api.get("delegation-rules", "/api/v1/delegation-rules/approvals",
+                Map.of("status", "PENDING", "limit", 20)).path("items")) {
+            rows.add(Map.of("approver", Format.words(a.path("approver").asText()),
+                    "age", a.path("ageDays").asLong() == 1 ? "1 day" : a.path("ageDays").asLong() + " days",
+                    "rules", String.join(", ", textList(a.path("rules"))),
+                    "openedAt", Format.dateTime(a.path("openedAt").asText(null))));
+        }
+        return rows;
+    }
+
+    static List<String> textList(JsonNode array) {
+        return Format.texts(array);
+    }
+}
