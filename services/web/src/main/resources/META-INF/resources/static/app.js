@@ -83,5 +83,6 @@ for (const region of document.querySelectorAll('[data-live]')) {
     refreshFreshness();
     region.dispatchEvent(new CustomEvent('sc:updated', { bubbles: true }));
     document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);
+    document.body.dataset.lastUpdateAt = String(Date.now());
   });
 }

@@ -46,6 +46,9 @@ public class DelegationPages {
             "COMMERCIAL", "ADVERTISING_AND_MARKETING", "CONTINGENT_LABOUR", "PROPERTY", "CONSULTANCY");
     static final List<String> STAGES = List.of("STRATEGIC_OUTLINE_CASE", "OUTLINE_BUSINESS_CASE", "FULL_BUSINESS_CASE");
     private static final String RULES = "/api/v1/delegation-rules";
+    static final List<String> DECISION_FIELDS = List.of("department", "category", "stage", "wholeLifeCost", "annualCost",
+            "description", "novel", "contentious", "repercussive");
+    static final List<String> DRAFT_FIELDS = List.of("effectiveFrom", "note");
 
     private final Api api;
     private final ObjectMapper json;
@@ -68,7 +71,7 @@ public class DelegationPages {
 
     @GET
     public TemplateInstance home() {
-        return home(Map.of(), ErrorSummary.none());
+        return home(blank(DECISION_FIELDS), ErrorSummary.none());
     }
 
     private TemplateInstance home(Map<String, String> entered, ErrorSummary errors) {
@@ -114,9 +117,9 @@ public class DelegationPages {
         if (wholeLife == null) {
             errors.add("wholeLifeCost", "Enter the whole-life cost in pounds, like 12500000 or 12500000.50");
         }
-        BigDecimal annual = entered.get("annualCost").isEmpty() ? null : pounds(entered.get("annualCost"));
-        if (!entered.get("annualCost").isEmpty() && annual == null) {
-            errors.add("annualCost", "Enter the annual cost in pounds, like 2500000, or leave it empty");
+        BigDecimal annual = pounds(entered.get("annualCost"));
+        if (annual == null) {
+            errors.add("annualCost", "Enter the annual cost in pounds, like 2500000");
         }
         if (!errors.isEmpty()) {
             return Response.status(400).type(MediaType.TEXT_HTML).entity(home(entered, errors).render()).build();
@@ -128,9 +131,7 @@ public class DelegationPages {
             body.put("stage", entered.get("stage"));
         }
         body.put("wholeLifeCost", wholeLife);
-        if (annual != null) {
-            body.put("annualCost", annual);
-        }
+        body.put("annualCost", annual);
         body.put("novel", !entered.get("novel").isEmpty());
         body.put("contentious", !entered.get("contentious").isEmpty());
         body.put("repercussive", !entered.get("repercussive").isEmpty());
@@ -189,7 +190,7 @@ public class DelegationPages {
     @GET
     @Path("rule-sets/{id}")
     public TemplateInstance ruleSet(@PathParam("id") String id) {
-        return ruleSetPage(PathIds.uuid(id), Map.of(), ErrorSummary.none());
+        return ruleSetPage(PathIds.uuid(id), blank(DRAFT_FIELDS), ErrorSummary.none());
     }
 
     private TemplateInstance ruleSetPage(String id, Map<String, String> entered, ErrorSummary errors) {
@@ -222,9 +223,14 @@ public class DelegationPages {
         if (!set.path("inForce").path("version").isNumber()) {
             throw new PageException(404, null, null);
         }
-        JsonNode rules = api.get("delegation-rules", RULES + "/rule-sets/" + id + "/versions/"
+        ObjectNode rules = (ObjectNode) api.get("delegation-rules", RULES + "/rule-sets/" + id + "/versions/"
                 + set.path("inForce").path("version").asInt()).path("rules").deepCopy();
-        Map<String, String> entered = new LinkedHashMap<>();
+        for (String list : List.of("limits", "spendControls", "conditions")) {
+            if (!rules.path(list).isArray()) {
+                rules.putArray(list);   // the service leaves empty lists out of a version, and wants them in a draft
+            }
+        }
+        Map<String, String> entered = blank(DRAFT_FIELDS);
         form.forEach((k, v) -> entered.put(k, v.isEmpty() ? "" : v.get(0).trim()));
         ErrorSummary errors = new ErrorSummary();
         String effectiveFrom = entered.getOrDefault("effectiveFrom", "");
@@ -263,7 +269,8 @@ public class DelegationPages {
                     throw problem;
                 }
                 for (ApiProblem.FieldError e : problem.fieldErrors()) {
-                    errors.add(e.field().equals("effectiveFrom") || e.field().equals("note") ? e.field() : "effectiveFrom", e.message());
+                    boolean own = e.field().equals("effectiveFrom") || e.field().equals("note");
+                    errors.add(own ? e.field() : "effectiveFrom", own ? e.message() : e.field() + ": " + e.message());
                 }
                 if (errors.isEmpty()) {
                     errors.add("effectiveFrom", problem.detail());
@@ -369,6 +376,13 @@ public class DelegationPages {
             return null;
         }
         return new BigDecimal(t);
+    }
+
+    /** A form's fields, all empty: what a page shows before anything is entered. */
+    private static Map<String, String> blank(List<String> fields) {
+        Map<String, String> entered = new LinkedHashMap<>();
+        fields.forEach(f -> entered.put(f, ""));
+        return entered;
     }
 
     private static List<Map<String, String>> options(List<String> codes) {

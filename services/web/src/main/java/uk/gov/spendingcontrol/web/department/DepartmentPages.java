@@ -11,13 +11,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import uk.gov.spendingcontrol.common.security.Roles;
 import uk.gov.spendingcontrol.web.api.Api;
 import uk.gov.spendingcontrol.web.api.ApiProblem;
@@ -37,6 +40,8 @@ public class DepartmentPages {
 
     /** How often a live page asks budget whether anything changed. */
     static final Duration POLL = Duration.ofMillis(250);
+    /** How often an idle live page is sent a comment (below the gateway's 30 s response timeout). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final Api api;
     private final CurrentUser user;
@@ -64,18 +69,20 @@ public class DepartmentPages {
     }
 
     /**
-     * The figures as server-sent events: the first right away, then one each time budget's change feed moves for this
-     * department. The stream ends when the user's token does; the browser reconnects with its session (a new token).
+     * The figures as server-sent events ({@code fragment}: the HTML of the figures): the first right away, then one each
+     * time budget's change feed moves for this department (polled every {@link #POLL}); a comment every
+     * {@link #HEARTBEAT} keeps the stream open through the gateway. The stream ends when the user's token does; the
+     * browser's EventSource reconnects with its session (and so a fresh token).
      */
     @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> live(@QueryParam("financialYear") String financialYear) {
+    public Multi<OutboundSseEvent> live(@QueryParam("financialYear") String financialYear, @Context Sse sse) {
         String department = department();
         String year = year(financialYear);
         String token = api.currentToken();
         AtomicLong seen = new AtomicLong(-1);
+        AtomicLong lastSent = new AtomicLong(System.nanoTime());
         return Multi.createFrom().ticks().every(POLL)
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -83,14 +90,21 @@ public class DepartmentPages {
                     long head = api.getWithToken(token, "budget", "/api/v1/change-feeds/budget",
                             Map.of("after", 0, "limit", 1)).body().path("headPosition").asLong();
                     if (head == seen.getAndSet(head)) {
-                        return "";
+                        if (System.nanoTime() - lastSent.get() < HEARTBEAT.toNanos()) {
+                            return Optional.<OutboundSseEvent>empty();
+                        }
+                        lastSent.set(System.nanoTime());
+                        return Optional.of(sse.newEventBuilder().comment("still here").build());
                     }
                     JsonNode variance = api.getWithToken(token, "budget", "/api/v1/variance",
                             Map.of("financialYear", year)).body();
-                    return figures.data("figures", DepartmentFigures.from(department, year, variance)).render()
+                    String html = figures.data("figures", DepartmentFigures.from(department, year, variance)).render()
                             .replaceAll("\\s*\\n\\s*", " ");
+                    lastSent.set(System.nanoTime());
+                    return Optional.of(sse.newEventBuilder().name("fragment").id(Long.toString(head)).data(html).build());
                 })
-                .filter(html -> !html.isEmpty())
+                .filter(Optional::isPresent)
+                .map(Optional::get)
                 .onFailure(ApiProblem.class).recoverWithCompletion();
     }
 

@@ -1,7 +1,6 @@
 package uk.gov.spendingcontrol.web.security;
 
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -21,13 +20,12 @@ public class CsrfFilter {
     }
 
     @ServerRequestFilter(readBody = true)
-    public void check(ContainerRequestContext context, RoutingContext rc) {
+    public void check(ResteasyReactiveContainerRequestContext context, RoutingContext rc) {
         String method = context.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return;
         }
-        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) ((ResteasyReactiveContainerRequestContext) context)
-                .getServerRequestContext();
+        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) context.getServerRequestContext();
         Object field = request.getFormParameter(CsrfProtection.FIELD, true, false);
         String submitted = field instanceof FormValue value ? value.getValue() : field == null ? null : field.toString();
         if (!protection.verify(rc, submitted)) {
