@@ -58,12 +58,13 @@ function drawChart(table) {
     target.appendChild(canvas);
   }
   const existing = charts.get(table.dataset.chart);
-  if (existing) {
+  if (existing && existing.canvas === canvas) {
     existing.data.labels = labels;
     existing.data.datasets = datasets;
     existing.update('none');
     return;
   }
+  if (existing) existing.destroy();   // a live update replaced the chart's canvas
   charts.set(table.dataset.chart, new window.Chart(canvas, {
     type: 'bar',
     data: { labels, datasets },

@@ -141,7 +141,14 @@ public class ReturnPages {
                 if (errors.isEmpty()) {
                     errors.add("file", problem.detail());
                 }
-                errors.setDetail(problem.detail());
+                int total = 0;
+                for (JsonNode count : problem.body().path("counts")) {
+                    total += count.asInt();
+                }
+                total = Math.max(total, findings.size());   // the list stops at 1,000; counts has them all
+                errors.setDetail(problem.status() == 422
+                        ? (total == 1 ? "1 problem" : total + " problems") + " in the file: nothing was saved."
+                        : problem.detail());
                 return Response.status(problem.status() == 422 ? 422 : 400)
                         .entity(form(entered, errors, findings).render()).type(MediaType.TEXT_HTML).build();
             }

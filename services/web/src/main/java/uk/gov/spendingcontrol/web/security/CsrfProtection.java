@@ -61,6 +61,11 @@ public class CsrfProtection {
         return sign(browserValue(rc));
     }
 
+    /** The value a form must carry for a browser whose cookie holds this value. */
+    String formTokenFor(String cookieValue) {
+        return sign(cookieValue);
+    }
+
     /** Whether a submitted form token belongs to the browser that sent it. */
     public boolean verify(RoutingContext rc, String submitted) {
         Cookie cookie = rc.request().getCookie(COOKIE);
