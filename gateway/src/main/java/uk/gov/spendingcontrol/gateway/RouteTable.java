@@ -33,6 +33,8 @@ final class RouteTable {
 
     /** Paths under this root are the API's; every other path goes to the web pages, when they are configured. */
     static final String API_SPACE = "/api";
+    /** Quarkus' management paths: never a page, never forwarded (health and metrics are on the management interface). */
+    static final String MANAGEMENT_SPACE = "/q";
 
     private final List<Entry> entries;
     private final List<String> publicPrefixes;
@@ -80,9 +82,12 @@ final class RouteTable {
         return null;
     }
 
-    /** The web pages' backend for a (normalised) path outside {@code /api/}, or null (an API path, or no web pages). */
+    /**
+     * The web pages' backend for a (normalised) path outside {@code /api/} and {@code /q/}, or null (an API or
+     * management path, or no web pages).
+     */
     Backend web(String path) {
-        return web == null || matches(path, API_SPACE) ? null : web;
+        return web == null || matches(path, API_SPACE) || matches(path, MANAGEMENT_SPACE) ? null : web;
     }
 
     /** Whether this (normalised) path is served without a token. */

@@ -51,8 +51,8 @@ class RouteTableTest {
             assertEquals("web", web == null ? null : web.name(), page);
             assertEquals(8085, web.port(), page);
         }
-        for (String api : List.of("/api", "/api/v1", "/api/v1/returns", "/api/v1/unknown", "/api/v2/x")) {
-            assertNull(table.web(api), api + " stays the API's (a 404 problem when no prefix claims it)");
+        for (String api : List.of("/api", "/api/v1", "/api/v1/returns", "/api/v1/unknown", "/api/v2/x", "/q/health", "/q")) {
+            assertNull(table.web(api), api + " stays the API's or the management's (a 404 problem when nothing claims it)");
         }
         assertEquals("budget", table.find("/api/v1/returns").backend().name());
         assertTrue(table.describe().stream().anyMatch(line -> line.contains("-> web (http://web:8085)")), table.describe().toString());

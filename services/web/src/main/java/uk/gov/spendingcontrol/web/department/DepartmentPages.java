@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import uk.gov.spendingcontrol.common.security.Roles;
 import uk.gov.spendingcontrol.web.api.Api;
 import uk.gov.spendingcontrol.web.api.ApiProblem;
@@ -44,13 +47,15 @@ public class DepartmentPages {
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final Api api;
+    private final ManagedExecutor executor;
     private final CurrentUser user;
     private final Template home;
     private final Template figures;
 
-    DepartmentPages(Api api, CurrentUser user, @Location("department/home.html") Template home,
+    DepartmentPages(Api api, CurrentUser user, ManagedExecutor executor, @Location("department/home.html") Template home,
             @Location("department/figures.html") Template figures) {
         this.api = api;
+        this.executor = executor;
         this.user = user;
         this.home = home;
         this.figures = figures;
@@ -60,12 +65,27 @@ public class DepartmentPages {
     public TemplateInstance home(@QueryParam("financialYear") String financialYear) {
         String department = department();
         String year = year(financialYear);
-        DepartmentFigures money = DepartmentFigures.from(department, year,
-                api.get("budget", "/api/v1/variance", Map.of("financialYear", year)));
-        return home.data("figures", money)
-                .data("returns", returns(year))
-                .data("approvals", approvals())
+        String token = api.currentToken();
+        // the three services are asked at once: the page takes as long as the slowest, not the sum
+        CompletableFuture<JsonNode> variance = CompletableFuture.supplyAsync(() -> api.getWithToken(token, "budget",
+                "/api/v1/variance", Map.of("financialYear", year)).body(), executor);
+        CompletableFuture<List<Map<String, String>>> returns = CompletableFuture.supplyAsync(() -> returns(token, year), executor);
+        CompletableFuture<List<Map<String, String>>> approvals = CompletableFuture.supplyAsync(() -> approvals(token), executor);
+        return home.data("figures", DepartmentFigures.from(department, year, join(variance)))
+                .data("returns", join(returns))
+                .data("approvals", join(approvals))
                 .data("financialYear", year);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;   // an ApiProblem becomes its error page
+            }
+            throw e;
+        }
     }
 
     /**
@@ -120,9 +140,10 @@ public class DepartmentPages {
         return Years.orCurrent(financialYear);
     }
 
-    private List<Map<String, String>> returns(String year) {
+    private List<Map<String, String>> returns(String token, String year) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (JsonNode r : api.get("budget", "/api/v1/returns", Map.of("financialYear", year, "limit", 5)).path("items")) {
+        for (JsonNode r : api.getWithToken(token, "budget", "/api/v1/returns", Map.of("financialYear", year, "limit", 5))
+                .body().path("items")) {
             rows.add(Map.of("id", r.path("id").asText(), "period", r.path("period").asText(),
                     "version", r.path("version").asText(), "status", Format.words(r.path("status").asText()),
                     "submittedAt", Format.dateTime(r.path("submittedAt").asText(null))));
@@ -130,10 +151,10 @@ public class DepartmentPages {
         return rows;
     }
 
-    private List<Map<String, String>> approvals() {
+    private List<Map<String, String>> approvals(String token) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (JsonNode a : api.get("delegation-rules", "/api/v1/delegation-rules/approvals",
-                Map.of("status", "PENDING", "limit", 20)).path("items")) {
+        for (JsonNode a : api.getWithToken(token, "delegation-rules", "/api/v1/delegation-rules/approvals",
+                Map.of("status", "PENDING", "limit", 20)).body().path("items")) {
             rows.add(Map.of("approver", Format.words(a.path("approver").asText()),
                     "age", a.path("ageDays").asLong() == 1 ? "1 day" : a.path("ageDays").asLong() + " days",
                     "rules", String.join(", ", textList(a.path("rules"))),
