@@ -2,7 +2,6 @@ package uk.gov.spendingcontrol.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -12,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,13 +41,11 @@ class WebBenchmarkTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private Browser browser;
 
+    private java.util.Set<Long> suitePids;
+
     @BeforeAll
     void start() throws IOException {
-        suite.resetDatabaseIfStopped();
-        Suite.Run up = suite.run(Duration.ofMinutes(15), "up");
-        if (up.exitCode() != 0) {
-            fail("scripts/suite.sh up failed:\n" + up.output());
-        }
+        suitePids = suite.upForTest();
         browser = new Browser(suite.root);
     }
 
@@ -59,7 +55,7 @@ class WebBenchmarkTest {
             browser.close();
         }
         if (!Boolean.getBoolean("e2e.keepSuite")) {
-            suite.run(Duration.ofMinutes(3), "down");
+            suite.downForTest(suitePids);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -19,12 +18,10 @@ import com.microsoft.playwright.options.FilePayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -57,24 +53,11 @@ class WebJourneysTest {
     private String returnId;
 
     @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            System.out.println("=== " + context.getDisplayName() + " failed: logs of the suite ===");
-            System.out.println(suite.logTails(60));
-        }
-    };
+    final TestWatcher logsOnFailure = suite.logsOnFailure();
 
     @BeforeAll
     void start() throws IOException {
-        suite.resetDatabaseIfStopped();
-        Suite.Run up = suite.run(Duration.ofMinutes(15), "up");
-        System.out.println("=== scripts/suite.sh up (exit " + up.exitCode() + ") ===\n" + up.output());
-        suitePids = suite.recordedPids();
-        if (up.exitCode() != 0) {
-            System.out.println(suite.logTails(80));
-            fail("scripts/suite.sh up failed with exit code " + up.exitCode() + ":\n" + up.output());
-        }
+        suitePids = suite.upForTest();
         // the machines that run this are shared and slow: Playwright's waits (never sleeps) get 30 s
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         browser = new Browser(suite.root);
@@ -85,15 +68,9 @@ class WebJourneysTest {
         if (browser != null) {
             browser.close();
         }
-        if (Boolean.getBoolean("e2e.keepSuite")) {
-            return;   // a developer's loop: -De2e.keepSuite=true leaves the suite running for the next run
+        if (!Boolean.getBoolean("e2e.keepSuite")) {   // a developer's loop: -De2e.keepSuite=true leaves it running
+            suite.downForTest(suitePids);
         }
-        Set<Long> pids = new TreeSet<>(suitePids);
-        pids.addAll(suite.recordedPids());
-        Suite.Run down = suite.run(Duration.ofMinutes(3), "down");
-        System.out.println("=== scripts/suite.sh down (exit " + down.exitCode() + ") ===\n" + down.output());
-        assertEquals(0, down.exitCode(), down.output());
-        assertTrue(Suite.stillRunning(pids, Duration.ofSeconds(10)).isEmpty(), "processes of the suite left running");
     }
 
     // ------------------------------------------------------------------ the public, no sign-in
