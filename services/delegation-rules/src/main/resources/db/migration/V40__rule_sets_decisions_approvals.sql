@@ -1,8 +1,9 @@
 -- Issue 9: rule sets as effective-dated versions with maker and checker, recorded decisions, approvals.
--- The first model (one append-only version of four-kind rules per department, V1) is replaced; it was never deployed.
-DROP TABLE delegation_rule;
-DROP TABLE delegation_version;
-DROP FUNCTION delegation_append_only();
+-- The first model (one append-only version of four-kind rules per department, V1) is replaced, but its tables stay:
+-- expand and contract (docs/runbook.md). During a rolling update, and after a rollback, the previous release's pods run
+-- against this schema and still read and write delegation_version and delegation_rule; this release never touches
+-- them. A later release drops them (delegation_rule, delegation_version, delegation_append_only()) once no running code
+-- reads them.
 
 -- A department's rule set (such as its delegated authority, owned by the Treasury, or its spend controls, owned by
 -- the Cabinet Office). The owner is data: administrators of the owning body manage the rule set, and ownership can be

@@ -134,7 +134,7 @@ class ChartPodsTest {
         Map<String, String> calls = Map.of(
                 "budget", "/api/v1/departments",
                 "outcome-delivery-plan", "/api/v1/outcome-delivery-plans",
-                "delegation-rules", "/api/v1/delegation-rules",
+                "delegation-rules", "/api/v1/delegation-rules/rule-sets",
                 "reporting", "/api/v1/reporting-requirements");
         for (var call : calls.entrySet()) {
             HttpResponse<String> r = get(suite.url("gateway", 8080, call.getValue()), token);
@@ -183,10 +183,10 @@ class ChartPodsTest {
     void twoBudgetReplicasStartingTogetherMigrateOnce() throws Exception {
         List<KubePlan.PlannedPod> budget = suite.plan.podsOf(RELEASE + "-budget");
         assertEquals(2, budget.size());
-        // the service's own versioned migrations and the change feed's, which every service takes from common-persistence
+        // the service's own versioned migrations and the shared ones every service takes from common-persistence
         long migrations = 0;
         for (String dir : List.of("services/budget/src/main/resources/db/migration",
-                "common/persistence/src/main/resources/db/change-feed")) {
+                "common/persistence/src/main/resources/db/change-feed", "common/persistence/src/main/resources/db/idempotency")) {
             try (Stream<Path> files = Files.list(suite.root.resolve(dir))) {
                 migrations += files.filter(f -> f.getFileName().toString().matches("V[0-9]+__.*\\.sql")).count();
             }
@@ -237,8 +237,7 @@ class ChartPodsTest {
             checked.add(service);
             KubePlan.PlannedPod old = previous.play(suite, service);
             suite.waitUntilReady(List.of(old), System.nanoTime(), Duration.ofMinutes(4));
-            String path = Map.of("budget", "/api/v1/departments", "outcome-delivery-plan", "/api/v1/outcome-delivery-plans",
-                    "delegation-rules", "/api/v1/delegation-rules", "reporting", "/api/v1/reporting-requirements").get(service);
+            String path = previous.smokeCall(service);
             HttpResponse<String> r = get("http://" + old.ip() + ":8080" + path, token);
             assertEquals(200, r.statusCode(), service + " of " + previous + " against the new schema: " + r.body());
             assertTrue(Podman.JSON.readTree(r.body()).path("items").isArray(), r.body());

@@ -1,6 +1,9 @@
 package uk.gov.spendingcontrol.containers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,6 +108,19 @@ record PreviousRelease(String commit, String why) {
 
     boolean has(String service) {
         return Files.isDirectory(CACHE.resolve(commit).resolve("services/" + service + "/target/quarkus-app"));
+    }
+
+    /**
+     * The call that the previous release's own chart made to check {@code service} ({@code tests.calls} of its
+     * values.yaml): a list endpoint of that release's API, which a later release may have moved.
+     */
+    String smokeCall(String service) throws IOException {
+        Path values = CACHE.resolve(commit).resolve("helm/spending-control/values.yaml");
+        JsonNode call = new ObjectMapper(new YAMLFactory()).readTree(values.toFile()).path("tests").path("calls").path(service);
+        if (!call.isTextual()) {
+            throw new IllegalStateException("the previous release's chart (" + values + ") has no tests.calls." + service);
+        }
+        return call.asText();
     }
 
     String image(String service) {

@@ -66,7 +66,7 @@ class ChartTestPodTest {
         // through the gateway's Service, one call per service
         URI gateway = URI.create(envValue(c, "SC_GATEWAY_URL"));
         assertTrue(m.get(Service.class, gateway.getHost()).getSpec().getPorts().stream().anyMatch(p -> p.getPort() == gateway.getPort()));
-        assertEquals(List.of("budget=/api/v1/departments", "delegation-rules=/api/v1/delegation-rules",
+        assertEquals(List.of("budget=/api/v1/departments", "delegation-rules=/api/v1/delegation-rules/rule-sets",
                         "outcome-delivery-plan=/api/v1/outcome-delivery-plans", "reporting=/api/v1/reporting-requirements"),
                 Arrays.asList(envValue(c, "SC_CALLS").split(" ")));
     }

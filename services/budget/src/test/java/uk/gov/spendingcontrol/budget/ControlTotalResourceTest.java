@@ -32,6 +32,28 @@ class ControlTotalResourceTest {
     }
 
     @Test
+    void anAdjustmentRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = adjustment("DHSC", "2061-62", "CAPITAL_DEL", "1000.00");
+        var first = given().auth().oauth2(HMT).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/control-totals/adjustments").then().statusCode(201).extract();
+        given().auth().oauth2(HMT).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/control-totals/adjustments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"))
+                .body("id", equalTo(first.<Integer>path("id")), "amount", is(1000.00f));
+        given().auth().oauth2(HMT).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(adjustment("DHSC", "2061-62", "CAPITAL_DEL", "2000.00"))
+                .when().post("/api/v1/control-totals/adjustments")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", is("Idempotency-Key"));
+        // the ledger holds the adjustment once: the retry added nothing, the refused one nothing
+        given().auth().oauth2(DHSC).queryParam("financialYear", "2061-62")
+                .when().get("/api/v1/control-totals")
+                .then().statusCode(200).body("[0].amount", is(1000.0f), "[0].adjustments", is(1));
+    }
+
+    @Test
     void treasuryAdjustsAndTheTotalIsTheSumOfTheLedger() {
         given().auth().oauth2(HMT).contentType(ContentType.JSON)
                 .body(adjustment("DHSC", "2030-31", "CAPITAL_DEL", "1000.50"))

@@ -181,6 +181,66 @@ class DecisionsTest {
         assertEquals(before, count("decision"), "refused requests write nothing");
     }
 
+    @Test
+    void aSubmissionRetriedWithItsIdempotencyKeyIsRecordedOnce() throws Exception {
+        String dept = department();
+        String token = editor(dept);
+        String p = with(proposal("CAPITAL_PROJECT", "25000000", "1000", "STRATEGIC_OUTLINE_CASE", false),
+                "\"submit\":true");
+        String key = java.util.UUID.randomUUID().toString();
+        long decisions = count("decision");
+        long approvals = count("approval");
+
+        ExtractableResponse<Response> first = as(token).header("Idempotency-Key", key).contentType("application/json")
+                .body(p).post(DECISIONS).then().extract();
+        assertEquals(201, first.statusCode(), first.asString());
+        assertEquals(null, first.header("Idempotent-Replayed"));
+        // two retries racing each other, as a client whose connection dropped would send them
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<ExtractableResponse<Response>>> retries = pool.invokeAll(List.of(
+                () -> as(token).header("Idempotency-Key", key).contentType("application/json").body(p).post(DECISIONS)
+                        .then().extract(),
+                () -> as(token).header("Idempotency-Key", key).contentType("application/json").body(p).post(DECISIONS)
+                        .then().extract()));
+        pool.shutdown();
+        for (var retry : retries) {
+            ExtractableResponse<Response> again = retry.get();
+            assertEquals(201, again.statusCode(), again.asString());
+            assertEquals("true", again.header("Idempotent-Replayed"));
+            assertEquals(first.header("Location"), again.header("Location"));
+            assertEquals((String) first.path("id"), again.path("id"));
+            assertEquals(first.<List<String>>path("approvals.id"), again.path("approvals.id"));
+        }
+        assertEquals(decisions + 1, count("decision"), "one decision recorded");
+        assertEquals(approvals + 1, count("approval"), "one approval opened");
+
+        // the same key with another proposal: refused, naming the header, nothing written
+        ExtractableResponse<Response> other = as(token).header("Idempotency-Key", key).contentType("application/json")
+                .body(with(proposal("CAPITAL_PROJECT", "26000000", "1000", "STRATEGIC_OUTLINE_CASE", false),
+                        "\"submit\":true")).post(DECISIONS).then().extract();
+        assertEquals(422, other.statusCode(), other.asString());
+        assertEquals("application/problem+json", other.contentType());
+        assertEquals("Idempotency-Key", other.path("errors[0].field"));
+        // another caller's key is its own: the same key from the department's system is a new decision
+        ExtractableResponse<Response> theirs = as(Api.system(dept)).header("Idempotency-Key", key)
+                .contentType("application/json").body(p).post(DECISIONS).then().extract();
+        assertEquals(201, theirs.statusCode(), theirs.asString());
+        assertEquals(null, theirs.header("Idempotent-Replayed"));
+        assertEquals(decisions + 2, count("decision"));
+        // a refused request stores nothing: corrected, it goes through under the same key
+        String fresh = java.util.UUID.randomUUID().toString();
+        assertEquals(400, as(token).header("Idempotency-Key", fresh).contentType("application/json")
+                .body("{\"category\":\"CAPITAL_PROJECT\"}").post(DECISIONS).statusCode());
+        assertEquals(201, as(token).header("Idempotency-Key", fresh).contentType("application/json").body(p)
+                .post(DECISIONS).statusCode());
+        // a blank key is a mistake, not "no key"
+        ExtractableResponse<Response> blank = as(token).header("Idempotency-Key", " ").contentType("application/json")
+                .body(p).post(DECISIONS).then().extract();
+        assertEquals(400, blank.statusCode());
+        assertEquals("Idempotency-Key", blank.path("errors[0].field"));
+        assertEquals(decisions + 3, count("decision"));
+    }
+
     long count(String table) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT count(*) FROM delegation." + table)) {

@@ -1,5 +1,9 @@
 package uk.gov.spendingcontrol.budget.controltotals;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,9 +36,11 @@ import uk.gov.spendingcontrol.common.time.Timestamps;
 public class ControlTotalResource {
 
     private final ControlTotalService service;
+    private final IdempotentRequests idempotent;
 
-    public ControlTotalResource(ControlTotalService service) {
+    public ControlTotalResource(ControlTotalService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -82,12 +88,16 @@ public class ControlTotalResource {
     @APIResponse(responseCode = "201", description = "The adjustment, as recorded")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown department",
+    @APIResponse(responseCode = "422", description = "Unknown department, or the Idempotency-Key was used for"
+            + " another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response adjust(@Valid @NotNull AdjustmentRequest request, @Context UriInfo uri) {
-        Adjustment a = service.adjust(request);
-        return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
-                .queryParam("department", a.departmentCode).build()).entity(AdjustmentView.of(a)).build();
+    public Response adjust(@Valid @NotNull AdjustmentRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/control-totals/adjustments", request, () -> {
+            Adjustment a = service.adjust(request);
+            return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
+                    .queryParam("department", a.departmentCode).build()).entity(AdjustmentView.of(a)).build();
+        });
     }
 
     @POST
@@ -99,12 +109,16 @@ public class ControlTotalResource {
     @APIResponse(responseCode = "201", description = "Both legs of the transfer")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown department",
+    @APIResponse(responseCode = "422", description = "Unknown department, or the Idempotency-Key was used for"
+            + " another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response transfer(@Valid @NotNull TransferRequest request, @Context UriInfo uri) {
-        TransferView t = service.transfer(request);
-        return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
-                .queryParam("financialYear", request.financialYear()).build()).entity(t).build();
+    public Response transfer(@Valid @NotNull TransferRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/control-totals/transfers", request, () -> {
+            TransferView t = service.transfer(request);
+            return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
+                    .queryParam("financialYear", request.financialYear()).build()).entity(t).build();
+        });
     }
 }
 

@@ -1,5 +1,9 @@
 package uk.gov.spendingcontrol.budget.jointbids;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,9 +38,11 @@ import uk.gov.spendingcontrol.common.security.Roles;
 public class JointBidResource {
 
     private final JointBidService service;
+    private final IdempotentRequests idempotent;
 
-    public JointBidResource(JointBidService service) {
+    public JointBidResource(JointBidService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -71,9 +77,15 @@ public class JointBidResource {
     @APIResponse(responseCode = "201", description = "The bid, as a DRAFT")
     @APIResponse(responseCode = "400", description = "The request is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull JointBidRequest request, @Context UriInfo uri) {
-        JointBid b = service.create(request);
-        return ETags.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build(), JointBidView.of(b), b.version);
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull JointBidRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/joint-bids", request, () -> {
+            JointBid b = service.create(request);
+            return ETags.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build(), JointBidView.of(b),
+                    b.version);
+        });
     }
 
     @PUT

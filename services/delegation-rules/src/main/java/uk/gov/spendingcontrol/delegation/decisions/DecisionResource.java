@@ -1,5 +1,10 @@
 package uk.gov.spendingcontrol.delegation.decisions;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,9 +39,11 @@ public class DecisionResource {
     public static final String PATH = "/api/v1/delegation-rules/decisions";
 
     private final DecisionService service;
+    private final IdempotentRequests idempotent;
 
-    public DecisionResource(DecisionService service) {
+    public DecisionResource(DecisionService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -55,9 +62,14 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The department named is not the caller's", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decideProposal(@Valid @NotNull DecisionRequest request) {
-        DecisionView view = service.decide(request);
-        return Response.created(URI.create(PATH + "/" + view.id())).entity(view).build();
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decideProposal(@Valid @NotNull DecisionRequest request,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST " + PATH, request, () -> {
+            DecisionView view = service.decide(request);
+            return Response.created(URI.create(PATH + "/" + view.id())).entity(view).build();
+        });
     }
 
     @GET

@@ -1,5 +1,8 @@
 package uk.gov.spendingcontrol.delegation.rulesets;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +43,11 @@ public class RuleSetResource {
     static final String MANAGERS = Roles.TREASURY_SPENDING + ", " + Roles.CABINET_OFFICE_ADMIN;
 
     private final RuleSetService service;
+    private final IdempotentRequests idempotent;
 
-    public RuleSetResource(RuleSetService service) {
+    public RuleSetResource(RuleSetService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -73,9 +78,14 @@ public class RuleSetResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The department already has a rule set of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createRuleSet(@Valid @NotNull NewRuleSet request) {
-        RuleSetView view = service.create(request);
-        return ETags.created(URI.create(PATH + "/" + view.id()), view, view.revision());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createRuleSet(@Valid @NotNull NewRuleSet request,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST " + PATH, request, () -> {
+            RuleSetView view = service.create(request);
+            return ETags.created(URI.create(PATH + "/" + view.id()), view, view.revision());
+        });
     }
 
     @GET
@@ -148,11 +158,14 @@ public class RuleSetResource {
     @APIResponse(responseCode = "409", description = "A draft is already open", content = @Content(mediaType =
             Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The effective date is in the past or not after the last "
-            + "approved version's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
+            + "approved version's, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
                     implementation = Problem.class)))
-    public Response draftVersion(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft) {
-        VersionView view = service.draft(id, draft);
-        return ETags.created(URI.create(PATH + "/" + id + "/versions/" + view.number()), view, view.revision());
+    public Response draftVersion(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST " + PATH + "/" + id + "/versions", draft, () -> {
+            VersionView view = service.draft(id, draft);
+            return ETags.created(URI.create(PATH + "/" + id + "/versions/" + view.number()), view, view.revision());
+        });
     }
 
     @GET

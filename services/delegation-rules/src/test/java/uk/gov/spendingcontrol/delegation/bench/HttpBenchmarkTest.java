@@ -40,7 +40,7 @@ import uk.gov.spendingcontrol.testing.TestTokens;
 @Tag("benchmark")
 class HttpBenchmarkTest {
 
-    static final int CLIENTS = 16;
+    static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 5_000);
     static final int MEASURED = Integer.getInteger("bench.measured", 30_000);
     static final int SUBMITTED = Integer.getInteger("bench.submitted", 3_000);
@@ -59,7 +59,9 @@ class HttpBenchmarkTest {
     @Inject
     ObjectMapper json;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // one client (one connection, one selector thread) per benchmark thread, as separate callers would have
+    final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(
+            () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 
     @Test
     void decisionsThroughHttpAndImpactReplay() throws Exception {
@@ -214,11 +216,54 @@ class HttpBenchmarkTest {
                 return null;
             }));
         }
+        Thread watchdog = stallWatchdog(next);
         for (Future<Void> f : done) {
             f.get();
         }
+        watchdog.interrupt();
         pool.shutdown();
         return latencies;
+    }
+
+    /**
+     * Writes a dump of every thread to {@code target/stall-N.txt} (at most three) when no request has completed for
+     * two seconds: what the service's threads are doing while every client waits (docs/performance.md).
+     */
+    static Thread stallWatchdog(AtomicInteger progress) {
+        Thread watchdog = new Thread(() -> {
+            int dumps = 0;
+            int last = -1;
+            long since = System.nanoTime();
+            while (dumps < 3) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int now = progress.get();
+                if (now != last) {
+                    last = now;
+                    since = System.nanoTime();
+                } else if (System.nanoTime() - since > 2_000_000_000L) {
+                    StringBuilder b = new StringBuilder();
+                    for (var t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                        b.append(t.getThreadName()).append(' ').append(t.getThreadState()).append('\n');
+                        for (var frame : t.getStackTrace()) {
+                            b.append("    at ").append(frame).append('\n');
+                        }
+                    }
+                    try {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("target/stall-" + dumps++ + ".txt"), b);
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                    since = System.nanoTime();
+                }
+            }
+        }, "stall-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
     }
 
     HttpResponse<String> send(String method, String path, String token, String body, String ifMatch)
@@ -233,6 +278,6 @@ class HttpBenchmarkTest {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.get().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
