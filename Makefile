@@ -2,12 +2,12 @@
 SHELL := /bin/bash
 MVN := ./mvnw -B
 
-.PHONY: help run stop status build test openapi bench bench-odp bench-gateway images clean
+.PHONY: help run stop status build test openapi bench bench-odp bench-gateway bench-web images clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-run: ## build, then start PostgreSQL, Keycloak, the four services and the gateway, with demo data
+run: ## build, then start PostgreSQL, Keycloak, the services, the web pages and the gateway, with demo data
 	@scripts/suite.sh up
 
 stop: ## stop everything `make run` started
@@ -30,6 +30,8 @@ bench: ## run the benchmarks (not part of `make test`); figures go to docs/perfo
 
 bench-odp: ## run the outcome-delivery-plan benchmarks (plan read, 10,000 data points vs COPY); figures go to docs/performance.md
 	$(MVN) verify -pl services/outcome-delivery-plan -am -Dgroups=benchmark -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+bench-web: ## department home page with 500 programmes in a real browser (server time p95, page weight); docs/performance.md
+	$(MVN) verify -pl e2e -am -Dgroups=benchmark -DexcludedGroups= -Dtest=WebBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false
 
 bench-gateway: ## gateway vs direct vs nginx with wrk (installs wrk and nginx-light); figures go to docs/performance.md
 	@bench/gateway/run.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole Spending Control suite on one machine, no container engine: PostgreSQL, Keycloak (realm imported),
-# the four services and the gateway, with demo data. `make run` / `make stop` call this script.
+# the services, the web pages and the gateway, with demo data. `make run` / `make stop` call this script.
 #
 #   scripts/suite.sh up                  build (unless SC_SKIP_BUILD=1), start everything, wait until ready
 #   scripts/suite.sh down                stop everything this state folder started; check that nothing is left
@@ -9,13 +9,13 @@
 #   scripts/suite.sh start-service NAME  start one part again and wait until it is ready
 #   scripts/suite.sh logs NAME           follow one part's log (tail -f)
 #
-# Parts: postgres, keycloak, budget, outcome-delivery-plan, delegation-rules, reporting, gateway.
+# Parts: postgres, keycloak, budget, outcome-delivery-plan, delegation-rules, reporting, web, gateway.
 #
 # Environment:
 #   SC_STATE_DIR      folder for everything the run writes (PostgreSQL data, Keycloak, logs, pid files); default .run
 #   SC_PORT_OFFSET    added to every port (default 0; the end-to-end test uses 1000)
 #   SC_SKIP_BUILD=1   do not run Maven; use the jars already in */target/quarkus-app
-#   SC_SERVICES       which applications to start (default: "budget outcome-delivery-plan delegation-rules reporting gateway")
+#   SC_SERVICES       which applications to start (default: "budget outcome-delivery-plan delegation-rules reporting web gateway")
 #   SC_JAVA_OPTS      JVM options of the services and the gateway (default: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 #   SC_START_TIMEOUT  seconds to wait for each part to become ready (default 240)
 #   SC_KEYCLOAK_VERSION  Keycloak distribution fetched from Maven Central with the Maven wrapper (default 26.7.3)
@@ -27,7 +27,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OFFSET=${SC_PORT_OFFSET:-0}
 KC_VERSION=${SC_KEYCLOAK_VERSION:-26.7.3}
 START_TIMEOUT=${SC_START_TIMEOUT:-240}
-SERVICES_DEFAULT="budget outcome-delivery-plan delegation-rules reporting gateway"
+SERVICES_DEFAULT="budget outcome-delivery-plan delegation-rules reporting web gateway"
 SERVICES=${SC_SERVICES-$SERVICES_DEFAULT}
 JAVA_OPTS_SERVICES=${SC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 REALM=spending-control
@@ -62,7 +62,7 @@ KC_MGMT_PORT=$((8190 + OFFSET))   # Keycloak's management interface (health); 90
 KC_URL=http://localhost:$KC_PORT
 OIDC_URL=$KC_URL/realms/$REALM
 
-is_app() { case "$1" in budget|outcome-delivery-plan|delegation-rules|reporting|gateway) return 0 ;; *) return 1 ;; esac; }
+is_app() { case "$1" in budget|outcome-delivery-plan|delegation-rules|reporting|web|gateway) return 0 ;; *) return 1 ;; esac; }
 is_part() { case "$1" in postgres|keycloak) return 0 ;; *) is_app "$1" ;; esac; }
 
 port_of() {
@@ -74,6 +74,7 @@ port_of() {
     outcome-delivery-plan) echo $((8082 + OFFSET)) ;;
     delegation-rules) echo $((8083 + OFFSET)) ;;
     reporting) echo $((8084 + OFFSET)) ;;
+    web) echo $((8085 + OFFSET)) ;;
     *) die "unknown part '$1'" ;;
   esac
 }
@@ -398,14 +399,15 @@ start_keycloak() {
   # The realm is imported once into Keycloak's own (H2) database. When the realm file has changed since,
   # throw Keycloak's database away so that the new realm is imported.
   local sum old
-  sum=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+  sum=$( (sha256sum "$REALM_FILE"; echo "gateway port $(port_of gateway)") | sha256sum | cut -d' ' -f1)
   old=$(cat "$KC_BASE/realm.sha256" 2>/dev/null || true)
   if [ -n "$old" ] && [ "$old" != "$sum" ] && [ -d "$KC_HOME/data/h2" ]; then
     say "keycloak: the realm file has changed since it was imported: resetting Keycloak's database to import it again"
     rm -rf "$KC_HOME/data/h2"
   fi
   mkdir -p "$KC_HOME/data/import"
-  cp "$REALM_FILE" "$KC_HOME/data/import/$REALM-realm.json"
+  # the web client's redirect and sign-out addresses are the gateway's: on its port when the ports are offset
+  sed "s#http://localhost:8080#http://localhost:$(port_of gateway)#g" "$REALM_FILE" >"$KC_HOME/data/import/$REALM-realm.json"
   echo "$sum" >"$KC_BASE/realm.sha256"
   if [ "$KC_FRESH" = 1 ]; then
     say "keycloak: starting on port $KC_PORT (first start: build step and realm import, about 30-60 s, more on a busy machine)"
@@ -443,8 +445,16 @@ start_app() {
     "QUARKUS_MANAGEMENT_HOST=127.0.0.1"
     "QUARKUS_OIDC_AUTH_SERVER_URL=$OIDC_URL"
   )
-  if [ "$name" = gateway ]; then
+  if [ "$name" = web ]; then
     env+=(
+      "WEB_SERVICES_BUDGET_URL=$(url_of budget)"
+      "WEB_SERVICES_OUTCOME_DELIVERY_PLAN_URL=$(url_of outcome-delivery-plan)"
+      "WEB_SERVICES_DELEGATION_RULES_URL=$(url_of delegation-rules)"
+      "WEB_SERVICES_REPORTING_URL=$(url_of reporting)"
+    )
+  elif [ "$name" = gateway ]; then
+    env+=(
+      "GATEWAY_WEB_URL=$(url_of web)"
       "SC_OIDC_URL=$OIDC_URL"
       "GATEWAY_SERVICES_BUDGET_URL=$(url_of budget)"
       "GATEWAY_SERVICES_OUTCOME_DELIVERY_PLAN_URL=$(url_of outcome-delivery-plan)"
@@ -497,11 +507,13 @@ print_summary() {
 
 Spending Control is running (state: $STATE)
 
+  web pages (sign in here)         $gw/   (as dhsc-editor, hmt-spending or co-admin: password '$DEMO_PASSWORD')
   gateway (the only public entry)  $gw/api/v1/...   (health and metrics: http://127.0.0.1:$(mgmt_port_of gateway)/q/...)
   budget                           $(url_of budget)   (each service's health, metrics, OpenAPI: its port + 1000, /q/...)
   outcome-delivery-plan            $(url_of outcome-delivery-plan)
   delegation-rules                 $(url_of delegation-rules)
   reporting                        $(url_of reporting)
+  web (behind the gateway)         $(url_of web)
   Keycloak                         $KC_URL  (admin console: $KC_URL/admin/ , $KC_ADMIN_USER / $KC_ADMIN_PASSWORD)
   realm issuer                     $OIDC_URL
   PostgreSQL                       127.0.0.1:$PG_PORT, database $DB_NAME (roles budget_svc, odp_svc, delegation_svc, reporting_svc)
@@ -511,7 +523,7 @@ Demo users (password '$DEMO_PASSWORD' for all, LOCAL DEVELOPMENT ONLY), client s
   dhsc-editor  dfe-editor  defra-editor   department-editor of DHSC / DFE / DEFRA
   dhsc-reader  dfe-reader  defra-reader   department-reader of DHSC / DFE / DEFRA
   hmt-spending (treasury-spending)  hmt-approver (treasury-approver)
-  co-admin (cabinet-office-admin)   platform-ops (platform-operator)
+  co-admin, co-admin-2 (cabinet-office-admin: a draft's maker and its checker)   platform-ops (platform-operator)
 Machine clients (client credentials, role department-system):
   dhsc-finance-system / local-dev-only-dhsc-secret, dfe-finance-system / local-dev-only-dfe-secret,
   defra-finance-system / local-dev-only-defra-secret
@@ -560,7 +572,7 @@ cmd_up() {
 
 cmd_down() {
   local name leftover
-  for name in gateway reporting delegation-rules outcome-delivery-plan budget keycloak; do
+  for name in gateway web reporting delegation-rules outcome-delivery-plan budget keycloak; do
     stop_part "$name"
   done
   stop_postgres
@@ -578,7 +590,7 @@ cmd_down() {
 cmd_status() {
   local name pid state port
   printf '%-22s %-7s %-8s %s\n' PART PORT PID STATE
-  for name in postgres keycloak budget outcome-delivery-plan delegation-rules reporting gateway; do
+  for name in postgres keycloak budget outcome-delivery-plan delegation-rules reporting web gateway; do
     port=$(port_of "$name")
     if [ "$name" = postgres ]; then
       pid=""
@@ -597,7 +609,7 @@ cmd_status() {
 
 cmd_start_service() {
   local name=${1:-}
-  is_part "$name" || die "usage: suite.sh start-service postgres|keycloak|budget|outcome-delivery-plan|delegation-rules|reporting|gateway"
+  is_part "$name" || die "usage: suite.sh start-service postgres|keycloak|budget|outcome-delivery-plan|delegation-rules|reporting|web|gateway"
   case "$name" in
     postgres) start_postgres ;;
     keycloak) start_keycloak; wait_ready keycloak ;;
@@ -608,7 +620,7 @@ cmd_start_service() {
 
 cmd_stop_service() {
   local name=${1:-}
-  is_part "$name" || die "usage: suite.sh stop-service postgres|keycloak|budget|outcome-delivery-plan|delegation-rules|reporting|gateway"
+  is_part "$name" || die "usage: suite.sh stop-service postgres|keycloak|budget|outcome-delivery-plan|delegation-rules|reporting|web|gateway"
   stop_part "$name"
   say "$name: stopped"
 }

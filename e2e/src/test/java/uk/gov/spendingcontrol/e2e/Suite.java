@@ -79,6 +79,54 @@ final class Suite {
         }
     }
 
+    /**
+     * For a test class: starts the suite ({@code up}, from an empty database when it was stopped), or fails with its
+     * output and logs. Returns the pids it runs, for {@link #downForTest}.
+     */
+    Set<Long> upForTest() throws IOException {
+        resetDatabaseIfStopped();
+        Run up = run(Duration.ofMinutes(15), "up");
+        System.out.println("=== scripts/suite.sh up (exit " + up.exitCode() + ") ===\n" + up.output());
+        Set<Long> pids = recordedPids();
+        if (up.exitCode() != 0) {
+            System.out.println(logTails(80));
+            org.junit.jupiter.api.Assertions.fail("scripts/suite.sh up failed with exit code " + up.exitCode() + ":\n"
+                    + up.output());
+        }
+        return pids;
+    }
+
+    /** For a test class: stops the suite ({@code down}) and fails when anything of it is left running. */
+    void downForTest(Set<Long> startedPids) {
+        Set<Long> pids = new TreeSet<>(startedPids);
+        pids.addAll(recordedPids());
+        Run down = run(Duration.ofMinutes(3), "down");
+        System.out.println("=== scripts/suite.sh down (exit " + down.exitCode() + ") ===\n" + down.output());
+        List<Long> alive = stillRunning(pids, Duration.ofSeconds(10));
+        List<String> left = liveProcessesOfSuite();
+        if (down.exitCode() != 0 || !alive.isEmpty() || !left.isEmpty()) {
+            System.out.println(logTails(40));
+        }
+        org.junit.jupiter.api.Assertions.assertAll("the suite is stopped and leaves nothing behind",
+                () -> org.junit.jupiter.api.Assertions.assertEquals(0, down.exitCode(),
+                        "scripts/suite.sh down failed:\n" + down.output()),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(alive.isEmpty(),
+                        "processes of the suite still alive after down: " + alive),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(left.isEmpty(),
+                        "processes of the suite still running after down: " + left));
+    }
+
+    /** On any failure of a test: the last lines of every log of the suite, so that CI output says why. */
+    org.junit.jupiter.api.extension.TestWatcher logsOnFailure() {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                System.out.println("=== " + context.getDisplayName() + " failed: logs of the suite ===");
+                System.out.println(logTails(60));
+            }
+        };
+    }
+
     /** Starts from an empty database each time (Keycloak and its imported realm are kept: its first start is slow). */
     void resetDatabaseIfStopped() throws IOException {
         Path pg = state.resolve("postgres");

@@ -1,6 +1,5 @@
 package uk.gov.spendingcontrol.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -54,13 +52,7 @@ class SuiteEndToEndTest {
 
     /** On any failure: the last lines of every log of the suite, so that CI output says why. */
     @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            System.out.println("=== " + context.getDisplayName() + " failed: logs of the suite ===");
-            System.out.println(suite.logTails(60));
-        }
-    };
+    final TestWatcher logsOnFailure = suite.logsOnFailure();
 
     /** Every response of the gateway, whatever its status, carries a request id. */
     private static final Filter REQUEST_ID_ON_EVERY_RESPONSE = (req, res, ctx) -> {
@@ -76,32 +68,13 @@ class SuiteEndToEndTest {
     @BeforeAll
     void startSuite() throws IOException {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        suite.resetDatabaseIfStopped();
-        Suite.Run up = suite.run(Duration.ofMinutes(15), "up");
-        System.out.println("=== scripts/suite.sh up (exit " + up.exitCode() + ") ===\n" + up.output());
-        suitePids = suite.recordedPids();
-        if (up.exitCode() != 0) {
-            System.out.println(suite.logTails(80));
-            fail("scripts/suite.sh up failed with exit code " + up.exitCode() + ":\n" + up.output());
-        }
+        suitePids = suite.upForTest();
         started = true;
     }
 
     @AfterAll
     void stopSuite() {
-        Set<Long> pids = new java.util.TreeSet<>(suitePids);
-        pids.addAll(suite.recordedPids());
-        Suite.Run down = suite.run(Duration.ofMinutes(3), "down");
-        System.out.println("=== scripts/suite.sh down (exit " + down.exitCode() + ") ===\n" + down.output());
-        List<Long> alive = Suite.stillRunning(pids, Duration.ofSeconds(10));
-        List<String> left = suite.liveProcessesOfSuite();
-        if (down.exitCode() != 0 || !alive.isEmpty() || !left.isEmpty()) {
-            System.out.println(suite.logTails(40));
-        }
-        assertAll("the suite is stopped and leaves nothing behind",
-                () -> assertEquals(0, down.exitCode(), "scripts/suite.sh down failed:\n" + down.output()),
-                () -> assertTrue(alive.isEmpty(), "processes of the suite still alive after down: " + alive),
-                () -> assertTrue(left.isEmpty(), "processes of the suite still running after down: " + left));
+        suite.downForTest(suitePids);
     }
 
     // ------------------------------------------------------------------ authentication and authorisation

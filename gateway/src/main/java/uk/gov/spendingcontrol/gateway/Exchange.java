@@ -198,8 +198,19 @@ final class Exchange {
             backend = match.backend();
         }
         if (!RouteTable.matches(path, RouteTable.API_ROOT)) {
-            // nothing but the API is served here (health and metrics are on the management interface)
-            answer(Problems.notFound(path));
+            RouteTable.Backend web = gateway.table.web(path);
+            if (web == null) {
+                // nothing but the API (and, when configured, the web pages) is served here (health and metrics are on
+                // the management interface)
+                answer(Problems.notFound(path));
+                return;
+            }
+            // the web pages: the web service signs its users in itself (its session cookie); the gateway limits the rate
+            // per address. A live page's event stream is long: it does not count against the requests in progress.
+            routeTemplate = "/*";
+            backend = web;
+            clientKey = "address:" + client;
+            admit(Gateway.RouteClass.WEB);
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -281,11 +292,15 @@ final class Exchange {
             if (!decision.allowed()) {
                 gateway.recordRejection("rate-limit", routeClass.tag());
                 answer(Problems.tooManyRequests("Too many " + routeClass.tag() + " requests from this "
-                        + (routeClass == Gateway.RouteClass.ANONYMOUS ? "address" : "client")
+                        + (routeClass == Gateway.RouteClass.ANONYMOUS || routeClass == Gateway.RouteClass.WEB ? "address" : "client")
                         + "; retry after " + decision.retryAfterSeconds() + " s"),
                         "Retry-After", Long.toString(decision.retryAfterSeconds()));
                 return;
             }
+        }
+        if (routeClass == Gateway.RouteClass.WEB && isEventStream()) {
+            readBody();
+            return;
         }
         if (!gateway.enter(clientKey)) {
             gateway.recordRejection("concurrency", routeClass.tag());
@@ -352,6 +367,16 @@ final class Exchange {
             armBodyTimer(idle);
         }
         request.resume();
+    }
+
+    private boolean acceptsHtml() {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("text/html");
+    }
+
+    private boolean isEventStream() {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.method() == HttpMethod.GET && accept != null && accept.contains("text/event-stream");
     }
 
     private void armBodyTimer(long idleMillis) {
@@ -539,8 +564,10 @@ final class Exchange {
             response.putHeader(headerPairs[i], headerPairs[i + 1]);
         }
         secureHeaders();
+        // a person on the web pages gets a page, never JSON (the web service, which draws the others, may be the one down)
+        boolean page = routeClass == Gateway.RouteClass.WEB && acceptsHtml();
         response.setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // an unread body (or one cut short) must never be read as the next request: close after the answer
         boolean unread = hasBody && !request.isEnded() || problem.status() == 408;
@@ -548,7 +575,9 @@ final class Exchange {
             closing = true;
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(problem.at(request.path() == null ? "" : request.path(), requestId).toJson()).onComplete(ar -> {
+        String body = page ? Problems.page(problem, requestId)
+                : problem.at(request.path() == null ? "" : request.path(), requestId).toJson();
+        response.end(body).onComplete(ar -> {
             if (unread) {
                 lingerThenClose();
             } else if (!request.isEnded()) {

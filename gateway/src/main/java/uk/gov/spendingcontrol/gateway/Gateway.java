@@ -41,7 +41,9 @@ public class Gateway {
 
     /** Route classes: which body limit and which rate apply. */
     enum RouteClass {
-        ANONYMOUS, READ, WRITE, BULK;
+        ANONYMOUS, READ, WRITE, BULK,
+        /** The web pages (every path outside /api/): per address, no token at the gateway (the web service's session). */
+        WEB;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -125,7 +127,8 @@ public class Gateway {
     }
 
     long bodyLimit(RouteClass routeClass) {
-        return routeClass == RouteClass.BULK ? config.limits().bulkBodySize().asLongValue()
+        // a page's form may upload a monthly return (CSV): the bulk limit
+        return routeClass == RouteClass.BULK || routeClass == RouteClass.WEB ? config.limits().bulkBodySize().asLongValue()
                 : config.limits().bodySize().asLongValue();
     }
 
@@ -136,6 +139,7 @@ public class Gateway {
             case READ -> r.read();
             case WRITE -> r.write();
             case BULK -> r.bulk();
+            case WEB -> r.web();
         };
     }
 

@@ -41,6 +41,12 @@ public interface GatewayConfig {
     @WithDefault("/api/v1/published")
     List<String> publicPaths();
 
+    /**
+     * The web pages: base URL of the web service, which gets every path outside {@code /api/} (the API prefixes keep
+     * priority; an unknown {@code /api/...} path stays a 404 problem). Unset: nothing but the API is served.
+     */
+    Optional<String> webUrl();
+
     /** The owning services, by name: where each one is and which path prefixes it serves. */
     Map<String, Service> services();
 
@@ -141,6 +147,9 @@ public interface GatewayConfig {
 
         /** The bulk routes, per client. */
         Rate bulk();
+
+        /** The web pages and their static files, per source address (a page loads several files). */
+        Rate web();
     }
 
     /** One rate: a bucket of {@code burst} requests refilled at {@code per-second}. */

@@ -78,4 +78,26 @@ final class Problems {
         }
         return bytes + " bytes";
     }
+
+    /**
+     * The same answer as a small page, for people on the web pages when the gateway answers itself (the web service is
+     * down, too many requests): what happened and the request id, no JSON. It needs nothing from the web service.
+     */
+    static String page(Problem problem, String requestId) {
+        String title = switch (problem.status()) {
+            case 503, 502, 504 -> "Sorry, the service is unavailable";
+            case 429 -> "Too many requests";
+            case 413 -> "The file is too large";
+            default -> problem.title();
+        };
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + " - Spending Control</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "</head><body><main><h1>" + escape(title) + "</h1><p>" + escape(problem.detail())
+                + "</p><p>Try again later. Reference (request id): <code>" + escape(requestId) + "</code></p>"
+                + "</main></body></html>";
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 }

@@ -31,12 +31,19 @@ final class RouteTable {
     private record Entry(String prefix, Backend backend) {
     }
 
+    /** Paths under this root are the API's; every other path goes to the web pages, when they are configured. */
+    static final String API_SPACE = "/api";
+    /** Quarkus' management paths: never a page, never forwarded (health and metrics are on the management interface). */
+    static final String MANAGEMENT_SPACE = "/q";
+
     private final List<Entry> entries;
     private final List<String> publicPrefixes;
+    private final Backend web;
 
-    private RouteTable(List<Entry> entries, List<String> publicPrefixes) {
+    private RouteTable(List<Entry> entries, List<String> publicPrefixes, Backend web) {
         this.entries = entries;
         this.publicPrefixes = publicPrefixes;
+        this.web = web;
     }
 
     static RouteTable from(GatewayConfig config) {
@@ -60,7 +67,9 @@ final class RouteTable {
                 .filter(p -> !p.isBlank())
                 .map(p -> prefix(p, "gateway.public-paths"))
                 .toList();
-        return new RouteTable(List.copyOf(entries), publicPrefixes);
+        Backend web = config.webUrl().filter(u -> !u.isBlank())
+                .map(u -> backend("web", u.trim(), config.responseTimeout().toMillis())).orElse(null);
+        return new RouteTable(List.copyOf(entries), publicPrefixes, web);
     }
 
     /** The longest prefix matching this (normalised) path and its backend, or null. */
@@ -73,6 +82,14 @@ final class RouteTable {
         return null;
     }
 
+    /**
+     * The web pages' backend for a (normalised) path outside {@code /api/} and {@code /q/}, or null (an API or
+     * management path, or no web pages).
+     */
+    Backend web(String path) {
+        return web == null || matches(path, API_SPACE) || matches(path, MANAGEMENT_SPACE) ? null : web;
+    }
+
     /** Whether this (normalised) path is served without a token. */
     boolean isPublic(String path) {
         return publicPrefixes.stream().anyMatch(p -> matches(path, p));
@@ -80,8 +97,12 @@ final class RouteTable {
 
     /** Prefix to service name, longest prefix first: for the startup log and the README. */
     List<String> describe() {
-        return entries.stream().map(e -> e.prefix() + " -> " + e.backend().name() + " (" + e.backend().url()
-                + ", response timeout " + e.backend().responseTimeoutMillis() + " ms)").toList();
+        List<String> lines = new ArrayList<>(entries.stream().map(e -> e.prefix() + " -> " + e.backend().name() + " ("
+                + e.backend().url() + ", response timeout " + e.backend().responseTimeoutMillis() + " ms)").toList());
+        if (web != null) {
+            lines.add("every path outside " + API_SPACE + "/ -> web (" + web.url() + ")");
+        }
+        return lines;
     }
 
     static boolean matches(String path, String prefix) {

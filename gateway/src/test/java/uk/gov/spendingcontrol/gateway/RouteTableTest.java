@@ -43,6 +43,25 @@ class RouteTableTest {
     }
 
     @Test
+    void theWebPagesGetEveryPathOutsideTheApiAndOnlyThose() {
+        RouteTable table = RouteTable.from(config(List.of(), Map.of(
+                "budget", service("http://budget:8081", List.of("/api/v1/returns"))), Optional.of("http://web:8085")));
+        for (String page : List.of("/", "/department", "/department/returns/new", "/webjars/x.css", "/apis", "/api-docs")) {
+            RouteTable.Backend web = table.web(page);
+            assertEquals("web", web == null ? null : web.name(), page);
+            assertEquals(8085, web.port(), page);
+        }
+        for (String api : List.of("/api", "/api/v1", "/api/v1/returns", "/api/v1/unknown", "/api/v2/x", "/q/health", "/q")) {
+            assertNull(table.web(api), api + " stays the API's or the management's (a 404 problem when nothing claims it)");
+        }
+        assertEquals("budget", table.find("/api/v1/returns").backend().name());
+        assertTrue(table.describe().stream().anyMatch(line -> line.contains("-> web (http://web:8085)")), table.describe().toString());
+
+        RouteTable withoutWeb = RouteTable.from(config(List.of(), Map.of()));
+        assertNull(withoutWeb.web("/department"), "without gateway.web-url only the API is served");
+    }
+
+    @Test
     void perServiceResponseTimeoutOverridesTheDefault() {
         RouteTable table = RouteTable.from(config(List.of(), Map.of("reporting",
                 new TestService("http://reporting:8084", List.of("/api/v1/dashboards"), Optional.of(Duration.ofSeconds(90))))));
@@ -69,8 +88,18 @@ class RouteTableTest {
     }
 
     private static GatewayConfig config(List<String> publicPaths, Map<String, ? extends GatewayConfig.Service> services) {
+        return config(publicPaths, services, Optional.empty());
+    }
+
+    private static GatewayConfig config(List<String> publicPaths, Map<String, ? extends GatewayConfig.Service> services,
+            Optional<String> webUrl) {
         Map<String, GatewayConfig.Service> ordered = new LinkedHashMap<>(services);
         return new GatewayConfig() {
+            @Override
+            public Optional<String> webUrl() {
+                return webUrl;
+            }
+
             @Override
             public List<String> publicPaths() {
                 return publicPaths;
