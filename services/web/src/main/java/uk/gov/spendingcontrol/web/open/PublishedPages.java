@@ -54,9 +54,17 @@ public class PublishedPages {
         for (JsonNode o : p.path("priorityOutcomes")) {
             List<Map<String, String>> metrics = new ArrayList<>();
             for (JsonNode m : o.path("metrics")) {
+                JsonNode baseline = m.path("baseline");
+                JsonNode trajectory = m.path("trajectory");
+                JsonNode last = trajectory.isArray() && !trajectory.isEmpty() ? trajectory.get(trajectory.size() - 1) : null;
+                JsonNode latest = m.path("latestPoint");
                 metrics.add(Map.of("name", m.path("name").asText(), "unit", m.path("unit").asText(""),
-                        "baseline", m.path("baselineValue").asText("") + " (" + m.path("baselineDate").asText("") + ")",
-                        "target", m.path("targetValue").asText("") + " by " + m.path("targetDate").asText("")));
+                        "baseline", baseline.isObject() ? baseline.path("value").asText("") + " ("
+                                + baseline.path("date").asText("") + ")" : "",
+                        "target", last == null ? "" : last.path("target").asText("") + " in " + last.path("period").asText(""),
+                        "latest", latest.isObject() ? latest.path("value").asText("") + " in " + latest.path("period").asText("")
+                                : "No data yet",
+                        "status", Format.words(m.path("status").path("status").asText("NO_DATA"))));
             }
             outcomes.add(Map.of("title", o.path("title").asText(), "description", o.path("description").asText(""),
                     "crossCutting", o.path("crossCuttingOutcomeId").asText(""), "metrics", metrics));
