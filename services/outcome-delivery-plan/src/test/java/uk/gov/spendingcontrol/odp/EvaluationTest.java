@@ -83,6 +83,27 @@ class EvaluationTest {
     }
 
     @Test
+    void anEvaluationRetriedWithItsIdempotencyKeyIsPlannedOnce() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = evaluation("\"programme\":\"DHSC-RETRIED\"", "PLANNED", "");
+        long events = Db.events(db);
+        var first = given().auth().oauth2(DHSC_EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post(EVALUATIONS).then().statusCode(201).extract();
+        given().auth().oauth2(DHSC_EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post(EVALUATIONS)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", first.header("ETag"))
+                .header("Location", first.header("Location")).body("id", is(first.<String>path("id")));
+        given().auth().oauth2(DHSC_EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(evaluation("\"programme\":\"DHSC-OTHER\"", "PLANNED", "")).when().post(EVALUATIONS)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", is("Idempotency-Key"));
+        assertEquals(events + 1, Db.events(db), "one evaluation, one event");
+        given().auth().oauth2(DHSC_READER).queryParam("limit", 1000).when().get(EVALUATIONS)
+                .then().statusCode(200).body("items.findAll { it.programme == 'DHSC-RETRIED' }.id",
+                        contains(first.<String>path("id")));
+    }
+
+    @Test
     void anEvaluationHasOneSubjectOfItsOwnDepartment() {
         long events = Db.events(db);
         given().auth().oauth2(DHSC_EDITOR).contentType(ContentType.JSON)

@@ -92,7 +92,9 @@ public class ControlTotalResource {
             + " another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response adjust(@Valid @NotNull AdjustmentRequest request, @Context UriInfo uri,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST /api/v1/control-totals/adjustments", request, () -> {
             Adjustment a = service.adjust(request);
             return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")
@@ -113,7 +115,9 @@ public class ControlTotalResource {
             + " another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response transfer(@Valid @NotNull TransferRequest request, @Context UriInfo uri,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST /api/v1/control-totals/transfers", request, () -> {
             TransferView t = service.transfer(request);
             return Response.created(uri.getBaseUriBuilder().path("/api/v1/control-totals/adjustments")

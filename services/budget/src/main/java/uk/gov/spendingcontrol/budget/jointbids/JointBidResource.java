@@ -80,7 +80,9 @@ public class JointBidResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull JointBidRequest request, @Context UriInfo uri,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST /api/v1/joint-bids", request, () -> {
             JointBid b = service.create(request);
             return ETags.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build(), JointBidView.of(b),

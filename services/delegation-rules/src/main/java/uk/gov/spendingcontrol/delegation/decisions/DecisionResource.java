@@ -65,7 +65,9 @@ public class DecisionResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decideProposal(@Valid @NotNull DecisionRequest request,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST " + PATH, request, () -> {
             DecisionView view = service.decide(request);
             return Response.created(URI.create(PATH + "/" + view.id())).entity(view).build();

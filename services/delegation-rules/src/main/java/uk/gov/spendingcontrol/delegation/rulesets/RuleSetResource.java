@@ -81,7 +81,9 @@ public class RuleSetResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createRuleSet(@Valid @NotNull NewRuleSet request,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST " + PATH, request, () -> {
             RuleSetView view = service.create(request);
             return ETags.created(URI.create(PATH + "/" + view.id()), view, view.revision());
@@ -161,7 +163,9 @@ public class RuleSetResource {
             + "approved version's, or the Idempotency-Key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
                     implementation = Problem.class)))
     public Response draftVersion(@PathParam("id") UUID id, @Valid @NotNull VersionDraft draft,
-            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first result" + " again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Context HttpHeaders headers) {
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         return idempotent.create(headers, "POST " + PATH + "/" + id + "/versions", draft, () -> {
             VersionView view = service.draft(id, draft);
             return ETags.created(URI.create(PATH + "/" + id + "/versions/" + view.number()), view, view.revision());

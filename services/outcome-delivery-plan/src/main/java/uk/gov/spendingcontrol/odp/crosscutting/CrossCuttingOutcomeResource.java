@@ -1,5 +1,7 @@
 package uk.gov.spendingcontrol.odp.crosscutting;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,9 +40,11 @@ import uk.gov.spendingcontrol.odp.crosscutting.CrossCuttingOutcomeView.Contribut
 public class CrossCuttingOutcomeResource {
 
     private final CrossCuttingOutcomeService service;
+    private final IdempotentRequests idempotent;
 
-    public CrossCuttingOutcomeResource(CrossCuttingOutcomeService service) {
+    public CrossCuttingOutcomeResource(CrossCuttingOutcomeService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -56,10 +60,17 @@ public class CrossCuttingOutcomeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response registerOutcome(@Valid @NotNull CrossCuttingOutcomeRequest request, @Context UriInfo uri) {
-        CrossCuttingOutcomeView o = service.register(request);
-        return ETags.created(uri.getBaseUriBuilder().path(CrossCuttingOutcomeResource.class).path(o.id()).build(), o,
-                o.version());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response registerOutcome(@Valid @NotNull CrossCuttingOutcomeRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/cross-cutting-outcomes", request, () -> {
+            CrossCuttingOutcomeView o = service.register(request);
+            return ETags.created(uri.getBaseUriBuilder().path(CrossCuttingOutcomeResource.class).path(o.id()).build(),
+                    o, o.version());
+        });
     }
 
     @GET

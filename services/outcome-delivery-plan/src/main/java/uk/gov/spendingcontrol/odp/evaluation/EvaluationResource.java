@@ -1,5 +1,7 @@
 package uk.gov.spendingcontrol.odp.evaluation;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,9 +39,11 @@ import uk.gov.spendingcontrol.common.security.Roles;
 public class EvaluationResource {
 
     private final EvaluationService service;
+    private final IdempotentRequests idempotent;
 
-    public EvaluationResource(EvaluationService service) {
+    public EvaluationResource(EvaluationService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -51,10 +55,17 @@ public class EvaluationResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
     @APIResponse(responseCode = "400", description = "Not valid", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response createEvaluation(@Valid @NotNull EvaluationRequest request, @Context UriInfo uri) {
-        EvaluationView e = service.create(request);
-        return ETags.created(uri.getBaseUriBuilder().path(EvaluationResource.class).path(e.id().toString()).build(), e,
-                e.version());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createEvaluation(@Valid @NotNull EvaluationRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/evaluations", request, () -> {
+            EvaluationView e = service.create(request);
+            return ETags.created(uri.getBaseUriBuilder().path(EvaluationResource.class).path(e.id().toString()).build(),
+                    e, e.version());
+        });
     }
 
     @GET

@@ -1,5 +1,7 @@
 package uk.gov.spendingcontrol.odp.plans;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +42,11 @@ import uk.gov.spendingcontrol.common.rest.ETags;
 public class PlanResource {
 
     private final PlanService service;
+    private final IdempotentRequests idempotent;
 
-    public PlanResource(PlanService service) {
+    public PlanResource(PlanService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -81,10 +85,17 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The department already has a plan for the year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createPlan(@Valid @NotNull NewPlanRequest request, @Context UriInfo uri) {
-        PlanView plan = service.create(request);
-        return ETags.created(uri.getBaseUriBuilder().path(PlanResource.class).path(plan.id().toString()).build(),
-                plan, plan.version());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createPlan(@Valid @NotNull NewPlanRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/outcome-delivery-plans", request, () -> {
+            PlanView plan = service.create(request);
+            return ETags.created(uri.getBaseUriBuilder().path(PlanResource.class).path(plan.id().toString()).build(),
+                    plan, plan.version());
+        });
     }
 
     @GET

@@ -1,5 +1,7 @@
 package uk.gov.spendingcontrol.reporting.requirements;
 
+import uk.gov.spendingcontrol.common.web.IdempotencyKeys;
+import uk.gov.spendingcontrol.common.persistence.IdempotentRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,9 +43,11 @@ import uk.gov.spendingcontrol.common.rest.ETags;
 public class ReportingRequirementResource {
 
     private final ReportingRequirementService service;
+    private final IdempotentRequests idempotent;
 
-    public ReportingRequirementResource(ReportingRequirementService service) {
+    public ReportingRequirementResource(ReportingRequirementService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -121,10 +125,17 @@ public class ReportingRequirementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is already used",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response createRequirement(@Valid @NotNull RequirementRequest request, @Context UriInfo uri) {
-        RequirementView created = service.create(request);
-        return withETag(Response.created(uri.getBaseUriBuilder().path("/api/v1/reporting-requirements/{id}")
-                .build(created.id())), created);
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createRequirement(@Valid @NotNull RequirementRequest request, @Context UriInfo uri,
+            @Parameter(description = "Makes the create safe to retry: the same key and request answer the first"
+                    + " result again") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
+        return idempotent.create(headers, "POST /api/v1/reporting-requirements", request, () -> {
+            RequirementView created = service.create(request);
+            return withETag(Response.created(uri.getBaseUriBuilder().path("/api/v1/reporting-requirements/{id}")
+                    .build(created.id())), created);
+        });
     }
 
     @PUT
