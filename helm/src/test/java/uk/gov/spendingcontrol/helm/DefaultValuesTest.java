@@ -211,7 +211,7 @@ class DefaultValuesTest {
         assertEquals(JDBC_URL, envValue(c, "QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals(DATABASE.get(service).get(0), envValue(c, "QUARKUS_DATASOURCE_USERNAME"));
         // the previous release's pods keep starting once this release has migrated (rolling update, rollback)
-        assertEquals("*:future", envValue(c, "QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS"));
+        assertEquals("*:future,*:missing", envValue(c, "QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS"));
         EnvVar password = env(c).get("QUARKUS_DATASOURCE_PASSWORD");
         assertNull(password.getValue());
         SecretKeySelector ref = password.getValueFrom().getSecretKeyRef();

@@ -3,6 +3,8 @@
 -- the object it created, by common-persistence's IdempotentRequests; shared by every service (location
 -- db/idempotency in quarkus.flyway.locations). A key belongs to one caller and one operation; it is honoured for 24
 -- hours, after which the caller may use it again (the old answer is replaced).
+-- Version 31: a migration shared from the jar takes a version above every service's highest when it is added (budget's
+-- was 30), so that an upgraded database applies it in order (Flyway refuses a pending version below an applied one).
 CREATE TABLE idempotent_request (
     caller           varchar(200)  NOT NULL,
     operation        varchar(200)  NOT NULL,
